@@ -1,0 +1,60 @@
+# Parcours: `make run` to try it, `make test` to test everything. See README.md.
+SHELL := /bin/bash
+PYTHON_BIN := $(shell scripts/find-python)
+VENV := .venv
+PY := $(VENV)/bin/python
+PARCOURS := $(VENV)/bin/parcours
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.9
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint bench lock install install-dev messages clean
+
+ifeq ($(PYTHON_BIN),)
+$(error No Python 3.12+ found: see the message above)
+endif
+
+$(PY):
+	$(PYTHON_BIN) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(VENV)/.installed: $(PY) requirements.lock pyproject.toml
+	$(UV) pip install --quiet --python $(PY) -r requirements.lock
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(UV) pip install --quiet --python $(PY) -r requirements-dev.lock
+	touch $@
+
+install: $(VENV)/.installed messages
+install-dev: $(VENV)/.installed-dev messages
+
+# Compiled catalogues are build products, not sources.
+messages: $(VENV)/.installed
+	@$(PARCOURS) compilemessages --ignore=.venv --ignore=var -v 0
+
+run: install
+	$(PARCOURS) migrate --no-input
+	$(PARCOURS) taxonomy import --if-empty
+	$(PARCOURS) demo
+	$(PARCOURS) worker & trap "kill $$! 2>/dev/null" EXIT; $(PARCOURS) serve --host $(HOST) --port $(PORT)
+
+test: install-dev
+	scripts/run-tests
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: install-dev
+	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# Re-pin dependencies after editing pyproject.toml.
+lock: $(PY)
+	$(UV) pip compile pyproject.toml --python-version 3.12 -q -o requirements.lock
+	$(UV) pip compile pyproject.toml --extra dev --python-version 3.12 -q -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts

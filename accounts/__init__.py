@@ -1,0 +1,1 @@
+"""People: sign-up, log-in, profile and preferences, personal API tokens."""

@@ -1,0 +1,159 @@
+"""People and their personal API tokens."""
+
+import hashlib
+import secrets
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def time_zone_choices():
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class UserManager(BaseUserManager):
+    """Creates people identified by their email address."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, email):
+        return self.get(email__iexact=email)
+
+
+class User(AbstractUser):
+    """A person using Parcours: job seeker, student, employee, mentor, manager or counsellor."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email"), unique=True)
+    display_name = models.CharField(_("display name"), max_length=150)
+    language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    hours_per_week = models.DecimalField(
+        _("hours per week for career development"),
+        max_digits=4,
+        decimal_places=1,
+        default=3,
+        validators=[MinValueValidator(0), MaxValueValidator(80)],
+        help_text=_("Used to judge whether a goal's plan fits the time you have."),
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.display_name or self.email
+
+    def get_full_name(self):
+        return self.display_name
+
+    def get_short_name(self):
+        return self.display_name
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class ApiToken(models.Model):
+    """A personal token for scripts. Only its SHA-256 digest is stored; the token is shown once."""
+
+    PREFIX = "prc_"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    hint = models.CharField(max_length=12, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.hint}…)"
+
+    @staticmethod
+    def digest_of(raw_token):
+        return hashlib.sha256(raw_token.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user, name):
+        """Create a token for `user`; return (token, raw) where raw is shown to the person once."""
+        raw = cls.PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            user=user, name=name, digest=cls.digest_of(raw), hint=raw[: len(cls.PREFIX) + 4]
+        )
+        return token, raw
+
+    @classmethod
+    def authenticate(cls, raw_token):
+        """Return the active user owning `raw_token`, or None."""
+        if not raw_token or not raw_token.startswith(cls.PREFIX):
+            return None
+        token = (
+            cls.objects.active()
+            .select_related("user")
+            .filter(digest=cls.digest_of(raw_token), user__is_active=True)
+            .first()
+        )
+        if token is None:
+            return None
+        now = timezone.now()
+        # Write at most once a minute: scripts may call many times a second.
+        if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+            cls.objects.filter(pk=token.pk).update(last_used_at=now)
+        return token.user
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None
+
+    def revoke(self):
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.save(update_fields=["revoked_at"])

@@ -1,0 +1,1 @@
+"""What is due: steps, deadlines, reviews and follow-ups, and the iCalendar feed."""

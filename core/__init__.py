@@ -1,0 +1,1 @@
+"""Shared pieces: layout, home page, error pages, the API's error shape, background work."""

@@ -1,0 +1,1 @@
+"""Reflection, SMART goals, action plans, check-ins, reviews and revisions."""

@@ -1,0 +1,1 @@
+"""Learning plan, networking and industry watch."""

@@ -1,0 +1,1 @@
+"""Job applications, interview preparation and post-interview reflection."""

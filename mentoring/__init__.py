@@ -1,0 +1,1 @@
+"""Mentor profiles, matching, mentorships, sessions, feedback and gratitude."""

@@ -1,0 +1,1 @@
+"""Parcours: a bilingual career-development platform."""

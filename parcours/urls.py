@@ -1,0 +1,22 @@
+"""Root URL configuration: one include per app, the JSON API under /api/."""
+
+from django.urls import include, path
+
+from parcours.api import api
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("", include("taxonomy.urls")),
+    path("goals/", include("goals.urls")),
+    path("growth/", include("growth.urls")),
+    path("jobs/", include("jobs.urls")),
+    path("mentoring/", include("mentoring.urls")),
+    path("agenda/", include("agenda.urls")),
+    path("api/", api.urls),
+]
+
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -1,0 +1,1 @@
+"""The ESCO taxonomy: occupations, skills, search, skills profile and gap analysis."""
