@@ -33,7 +33,8 @@ install-dev: $(VENV)/.installed-dev messages
 
 # Compiled catalogues are build products, not sources.
 messages: $(VENV)/.installed
-	@$(PARCOURS) compilemessages --ignore=.venv --ignore=var -v 0
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (Debian: apt-get install gettext)."; exit 1; }
+	@$(PARCOURS) compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0
 
 run: install
 	$(PARCOURS) migrate --no-input
@@ -41,7 +42,9 @@ run: install
 	$(PARCOURS) demo
 	$(PARCOURS) worker & trap "kill $$! 2>/dev/null" EXIT; $(PARCOURS) serve --host $(HOST) --port $(PORT)
 
-test: install-dev
+test:
+	scripts/ensure-system-packages
+	$(MAKE) --no-print-directory install-dev
 	scripts/run-tests
 
 lint: install-dev
