@@ -1,15 +1,86 @@
-"""Authentication for the JSON API: personal tokens for scripts."""
+"""Authentication for the JSON API: personal tokens for scripts, the session for the browser."""
 
-from ninja.security import HttpBearer
+import zoneinfo
 
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from ninja.errors import HttpError
+from ninja.security import APIKeyCookie, HttpBearer
+from ninja.utils import check_csrf
+
+from accounts import throttle
 from accounts.models import ApiToken
 
 
+def apply_preferences(user):
+    """Answer in the person's language and time zone (the middleware ran before we knew them)."""
+    if user.language:
+        translation.activate(user.language)
+    try:
+        timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        timezone.deactivate()
+
+
 class TokenAuth(HttpBearer):
-    """`Authorization: Bearer prc_...` with a token created on the profile page."""
+    """`Authorization: Bearer prc_...` with a token created on the profile page.
+
+    Invalid tokens count as failures for the caller's address; past the limit the address gets
+    429 for every token, valid or not, until the window has passed (accounts/throttle.py).
+    """
 
     def authenticate(self, request, token):
-        user = ApiToken.authenticate(token)
-        if user is not None:
-            request.user = user
+        address = throttle.client_address(request)
+        lock = throttle.lockout(throttle.Scope.TOKEN_ADDRESS, address)
+        if lock is not None:
+            raise HttpError(
+                429,
+                ngettext(
+                    "Too many invalid API tokens from your address. Try again in %(minutes)s "
+                    "minute.",
+                    "Too many invalid API tokens from your address. Try again in %(minutes)s "
+                    "minutes.",
+                    lock.minutes_left,
+                )
+                % {"minutes": lock.minutes_left},
+            )
+        user = ApiToken.authenticate(token.strip())
+        if user is None:
+            throttle.record_failure((throttle.Scope.TOKEN_ADDRESS, address))
+            return None
+        request.user = user
+        apply_preferences(user)
         return user
+
+
+class SessionAuth(APIKeyCookie):
+    """The browser's session, with Django's CSRF check on unsafe methods.
+
+    Unlike ninja's django_auth, a request without a signed-in session is simply not
+    authenticated here (401 from the API), and a failed CSRF check says so in the person's
+    language.
+    """
+
+    param_name = settings.SESSION_COOKIE_NAME
+
+    def _get_key(self, request):
+        return None  # the session middleware already read the cookie
+
+    def __call__(self, request):
+        if not request.user.is_authenticated:
+            return None
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
+            raise HttpError(
+                403, _("The CSRF check failed: reload the page and try again, or use a token.")
+            )
+        return request.user
+
+    def authenticate(self, request, key):
+        return request.user if request.user.is_authenticated else None
+
+
+def api_auth():
+    """The authentication every accounts route uses: a token first, then the session."""
+    return [TokenAuth(), SessionAuth()]

@@ -157,3 +157,33 @@ class ApiToken(models.Model):
         if self.revoked_at is None:
             self.revoked_at = timezone.now()
             self.save(update_fields=["revoked_at"])
+
+
+class AuthFailure(models.Model):
+    """One failed attempt to authenticate, kept only as long as the lock-out window.
+
+    A failed log-in is recorded twice, once for the account and once for the address, so that
+    each is counted (and cleared) on its own. Only a digest of the email address or IP address is
+    stored: the table says how often something failed, never who typed what.
+    """
+
+    class Scope(models.TextChoices):
+        ACCOUNT = "account", _("account")
+        ADDRESS = "address", _("address")
+        TOKEN_ADDRESS = "token-address", _("API token address")
+
+    scope = models.CharField(max_length=16, choices=Scope.choices)
+    key = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "at"], name="accounts_authfail_lookup")]
+        verbose_name = _("failed sign-in attempt")
+        verbose_name_plural = _("failed sign-in attempts")
+
+    def __str__(self):
+        return f"{self.scope} {self.key[:8]} {self.at:%Y-%m-%d %H:%M:%S}"
+
+    @staticmethod
+    def key_of(value):
+        return hashlib.sha256(value.strip().lower().encode()).hexdigest()

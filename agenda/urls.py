@@ -1,6 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from agenda import views  # noqa: F401
+from agenda import views
 
 app_name = "agenda"
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("feed/", views.feed_issue, name="feed_issue"),
+    path("feed/revoke/", views.feed_revoke, name="feed_revoke"),
+    path("feed/<str:token>.ics", views.feed, name="feed"),
+]

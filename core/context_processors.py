@@ -23,5 +23,5 @@ def navigation(request):
             url = reverse(url_name)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": label, "current": app == current_app})
+        items.append({"app": app, "url": url, "label": label, "current": app == current_app})
     return {"navigation": items}

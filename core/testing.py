@@ -1,10 +1,26 @@
 """Shared test fixtures: two people, one who owns things and one who must not see them."""
 
+import functools
+
+from django.contrib.auth.hashers import make_password
 from django.test import TestCase
 
 from accounts.models import User
 
 PASSWORD = "correct horse battery staple"  # noqa: S105
+
+
+@functools.cache
+def password_hash():
+    """PASSWORD hashed once per test process: Argon2 is slow on purpose."""
+    return make_password(PASSWORD)
+
+
+def make_person(email, display_name, **fields):
+    """A person whose password is PASSWORD, created without hashing it again."""
+    return User.objects.create(
+        email=email, display_name=display_name, password=password_hash(), **fields
+    )
 
 
 class BaseTestCase(TestCase):
@@ -15,12 +31,8 @@ class BaseTestCase(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.alice = User.objects.create_user(
-            "alice@example.org", PASSWORD, display_name="Alice", language="en"
-        )
-        cls.bob = User.objects.create_user(
-            "bob@example.org", PASSWORD, display_name="Bob", language="en"
-        )
+        cls.alice = make_person("alice@example.org", "Alice", language="en")
+        cls.bob = make_person("bob@example.org", "Bob", language="en")
 
     def login(self, user=None):
         self.client.force_login(user or self.alice)

@@ -1,5 +1,420 @@
-"""JSON API routes of the growth app, mounted under /api/ by parcours.api."""
+"""JSON API routes of the growth app, mounted under /api/ by parcours.api.
 
-from ninja import Router
+Input is validated by the same forms as the pages (one rule, three doors); a form error answers
+422 `{"detail": [{"loc": ["body", field], "msg": ...}]}`. Another person's things answer 404.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.forms.models import model_to_dict
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Field, PatchDict, Query, Router, Schema, Status
+from ninja.errors import ValidationError
+
+from growth import feeds, roi
+from growth.forms import ContactForm, FeedForm, InteractionForm, LearningItemForm
+from growth.models import Contact, Entry, Feed, Interaction, LearningItem
 
 router = Router(tags=["growth"])
+
+
+def FormInvalid(form):  # noqa: N802 (raised like an exception class)
+    """The 422 answer for an invalid form, shaped like pydantic's: each problem's loc and msg."""
+    return ValidationError(
+        [
+            {"loc": ["body", field if field != "__all__" else "body"], "msg": str(message)}
+            for field, messages in form.errors.items()
+            for message in messages
+        ]
+    )
+
+
+def _form_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return [str(getattr(v, "pk", v)) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _save(form_class, user, payload, instance=None):
+    """Validate `payload` (a dict) with `form_class`, merged over `instance`; save; return it."""
+    fields = form_class._meta.fields
+    data = {}
+    if instance is not None:
+        data.update({k: _form_value(v) for k, v in model_to_dict(instance, fields=fields).items()})
+    data.update({k: _form_value(v) for k, v in payload.items() if k in fields})
+    form = form_class(data, instance=instance, user=user)
+    if not form.is_valid():
+        raise FormInvalid(form)
+    return form.save()
+
+
+# Learning plan ---------------------------------------------------------------------------------
+
+
+class SkillOut(Schema):
+    id: int
+    uri: str
+    label: str
+
+    @staticmethod
+    def resolve_label(obj):
+        return obj.label()
+
+
+class LearningItemIn(Schema):
+    title: str
+    kind: str = "course"
+    provider: str = ""
+    url: str = ""
+    status: str = "planned"
+    start_date: datetime.date | None = None
+    end_date: datetime.date | None = None
+    hours: Decimal | None = None
+    skills: list[int] = []
+    goals: list[int] = []
+    cost: Decimal = Decimal(0)
+    currency: str = "CAD"
+    payer: str = "self"
+    loan_rate: Decimal | None = None
+    loan_term_months: int | None = None
+    salary_change: Decimal | None = None
+    salary_assumption: str = ""
+    accreditation: str = "unverified"
+    accrediting_body: str = ""
+    accreditation_verified_on: datetime.date | None = None
+    accreditation_note: str = ""
+    notes: str = ""
+
+
+class LearningItemOut(Schema):
+    id: int
+    title: str
+    kind: str
+    provider: str
+    url: str
+    status: str
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    completed_on: datetime.date | None
+    hours: float | None
+    skills: list[SkillOut]
+    goals: list[int]
+    cost: float
+    currency: str
+    payer: str
+    loan_rate: float | None
+    loan_term_months: int | None
+    salary_change: float | None
+    salary_assumption: str
+    accreditation: str
+    accrediting_body: str
+    accreditation_verified_on: datetime.date | None
+    accreditation_note: str
+    accreditation_warning: bool
+    notes: str
+
+    @staticmethod
+    def resolve_skills(obj):
+        return list(obj.skills.all())
+
+    @staticmethod
+    def resolve_goals(obj):
+        return [goal.pk for goal in obj.goals.all()]
+
+
+class RoiOut(Schema):
+    currency: str
+    principal: float
+    interest: float
+    total_cost: float
+    monthly_payment: float | None
+    salary_change: float | None
+    salary_assumption: str
+    payback_months: int | None
+    outcome: str = Field(description="free, no_estimate, never or pays_back")
+    verdict: str
+
+
+def _items(user):
+    return LearningItem.objects.for_user(user).prefetch_related("skills", "goals")
+
+
+@router.get("/learning", response=list[LearningItemOut])
+def list_learning_items(request):
+    return list(_items(request.auth))
+
+
+@router.post("/learning", response={201: LearningItemOut})
+def create_learning_item(request, payload: LearningItemIn):
+    item = _save(LearningItemForm, request.auth, payload.dict())
+    return Status(201, _items(request.auth).get(pk=item.pk))
+
+
+@router.get("/learning/{item_id}", response=LearningItemOut)
+def get_learning_item(request, item_id: int):
+    return get_object_or_404(_items(request.auth), pk=item_id)
+
+
+@router.put("/learning/{item_id}", response=LearningItemOut)
+def replace_learning_item(request, item_id: int, payload: LearningItemIn):
+    item = get_object_or_404(LearningItem.objects.for_user(request.auth), pk=item_id)
+    _save(LearningItemForm, request.auth, payload.dict(), instance=item)
+    return _items(request.auth).get(pk=item.pk)
+
+
+@router.patch("/learning/{item_id}", response=LearningItemOut)
+def update_learning_item(request, item_id: int, payload: PatchDict[LearningItemIn]):
+    item = get_object_or_404(LearningItem.objects.for_user(request.auth), pk=item_id)
+    _save(LearningItemForm, request.auth, payload, instance=item)
+    return _items(request.auth).get(pk=item.pk)
+
+
+@router.delete("/learning/{item_id}", response={204: None})
+def delete_learning_item(request, item_id: int):
+    get_object_or_404(LearningItem.objects.for_user(request.auth), pk=item_id).delete()
+    return Status(204, None)
+
+
+@router.get("/learning/{item_id}/roi", response=RoiOut)
+def learning_item_roi(request, item_id: int):
+    item = get_object_or_404(LearningItem.objects.for_user(request.auth), pk=item_id)
+    result = roi.for_item(item)
+    return {
+        "currency": item.currency,
+        "principal": result.principal,
+        "interest": result.interest,
+        "total_cost": result.total_cost,
+        "monthly_payment": result.monthly_payment,
+        "salary_change": result.salary_change,
+        "salary_assumption": item.salary_assumption,
+        "payback_months": result.payback_months,
+        "outcome": result.outcome,
+        "verdict": result.verdict,
+    }
+
+
+# Networking ------------------------------------------------------------------------------------
+
+
+class ContactIn(Schema):
+    name: str
+    organisation: str = ""
+    role: str = ""
+    industry: str = ""
+    how_we_met: str = ""
+    met_on: datetime.date | None = None
+    email: str = ""
+    phone: str = ""
+    tags: str = ""
+    follow_up_days: int | None = None
+    notes: str = ""
+
+
+class ContactOut(Schema):
+    id: int
+    name: str
+    organisation: str
+    role: str
+    industry: str
+    how_we_met: str
+    met_on: datetime.date | None
+    email: str
+    phone: str
+    tags: list[str]
+    follow_up_days: int | None
+    notes: str
+    last_interaction_on: datetime.date | None = None
+    next_follow_up: datetime.date | None
+    follow_up_due: bool
+
+    @staticmethod
+    def resolve_tags(obj):
+        return obj.tag_list
+
+    @staticmethod
+    def resolve_next_follow_up(obj):
+        return obj.next_follow_up()
+
+    @staticmethod
+    def resolve_follow_up_due(obj):
+        return obj.follow_up_due()
+
+
+class InteractionIn(Schema):
+    date: datetime.date | None = None
+    kind: str = "meeting"
+    summary: str = ""
+
+
+class InteractionOut(Schema):
+    id: int
+    contact_id: int
+    date: datetime.date
+    kind: str
+    summary: str
+
+
+def _contacts(user):
+    return Contact.objects.for_user(user).with_last_interaction()
+
+
+@router.get("/contacts", response=list[ContactOut])
+def list_contacts(request):
+    return list(_contacts(request.auth))
+
+
+@router.post("/contacts", response={201: ContactOut})
+def create_contact(request, payload: ContactIn):
+    contact = _save(ContactForm, request.auth, payload.dict())
+    return Status(201, _contacts(request.auth).get(pk=contact.pk))
+
+
+@router.get("/contacts/{contact_id}", response=ContactOut)
+def get_contact(request, contact_id: int):
+    return get_object_or_404(_contacts(request.auth), pk=contact_id)
+
+
+@router.put("/contacts/{contact_id}", response=ContactOut)
+def replace_contact(request, contact_id: int, payload: ContactIn):
+    contact = get_object_or_404(Contact.objects.for_user(request.auth), pk=contact_id)
+    _save(ContactForm, request.auth, payload.dict(), instance=contact)
+    return _contacts(request.auth).get(pk=contact.pk)
+
+
+@router.patch("/contacts/{contact_id}", response=ContactOut)
+def update_contact(request, contact_id: int, payload: PatchDict[ContactIn]):
+    contact = get_object_or_404(Contact.objects.for_user(request.auth), pk=contact_id)
+    _save(ContactForm, request.auth, payload, instance=contact)
+    return _contacts(request.auth).get(pk=contact.pk)
+
+
+@router.delete("/contacts/{contact_id}", response={204: None})
+def delete_contact(request, contact_id: int):
+    get_object_or_404(Contact.objects.for_user(request.auth), pk=contact_id).delete()
+    return Status(204, None)
+
+
+@router.get("/contacts/{contact_id}/interactions", response=list[InteractionOut])
+def list_interactions(request, contact_id: int):
+    contact = get_object_or_404(Contact.objects.for_user(request.auth), pk=contact_id)
+    return list(contact.interactions.all())
+
+
+@router.post("/contacts/{contact_id}/interactions", response={201: InteractionOut})
+def create_interaction(request, contact_id: int, payload: InteractionIn):
+    contact = get_object_or_404(Contact.objects.for_user(request.auth), pk=contact_id)
+    data = payload.dict()
+    if data["date"] is None:
+        data["date"] = timezone.localdate()
+    form = InteractionForm({k: _form_value(v) for k, v in data.items()})
+    if not form.is_valid():
+        raise FormInvalid(form)
+    interaction = form.save(commit=False)
+    interaction.contact = contact
+    interaction.save()
+    return Status(201, interaction)
+
+
+@router.delete("/interactions/{interaction_id}", response={204: None})
+def delete_interaction(request, interaction_id: int):
+    get_object_or_404(
+        Interaction.objects.filter(contact__user=request.auth), pk=interaction_id
+    ).delete()
+    return Status(204, None)
+
+
+# Industry watch --------------------------------------------------------------------------------
+
+
+class FeedIn(Schema):
+    url: str
+    title: str = ""
+    industry: str = ""
+
+
+class FeedOut(Schema):
+    id: int
+    url: str
+    title: str
+    industry: str
+    last_fetched_at: datetime.datetime | None
+    last_error: str
+
+
+class FetchOut(Schema):
+    feed: FeedOut
+    new_entries: int | None = Field(description="null when the fetch failed (see feed.last_error)")
+
+
+class EntryOut(Schema):
+    id: int
+    feed_id: int
+    guid: str
+    link: str
+    title: str
+    summary: str
+    published_at: datetime.datetime | None
+    read: bool
+
+    @staticmethod
+    def resolve_read(obj):
+        return obj.read_at is not None
+
+
+class ReadIn(Schema):
+    read: bool = True
+
+
+@router.get("/feeds", response=list[FeedOut])
+def list_feeds(request):
+    return list(Feed.objects.for_user(request.auth))
+
+
+@router.post("/feeds", response={201: FeedOut})
+def create_feed(request, payload: FeedIn):
+    return Status(201, _save(FeedForm, request.auth, payload.dict()))
+
+
+@router.get("/feeds/{feed_id}", response=FeedOut)
+def get_feed(request, feed_id: int):
+    return get_object_or_404(Feed.objects.for_user(request.auth), pk=feed_id)
+
+
+@router.delete("/feeds/{feed_id}", response={204: None})
+def delete_feed(request, feed_id: int):
+    get_object_or_404(Feed.objects.for_user(request.auth), pk=feed_id).delete()
+    return Status(204, None)
+
+
+@router.post("/feeds/{feed_id}/fetch", response=FetchOut)
+def fetch_feed(request, feed_id: int):
+    feed = get_object_or_404(Feed.objects.for_user(request.auth), pk=feed_id)
+    new = feeds.fetch(feed)
+    return {"feed": feed, "new_entries": new}
+
+
+@router.get("/entries", response=list[EntryOut])
+def list_entries(
+    request, feed_id: int | None = None, unread: bool = False, limit: int = Query(100, ge=1, le=500)
+):
+    entries = Entry.objects.for_user(request.auth)
+    if feed_id is not None:
+        entries = entries.filter(feed_id=feed_id)
+    if unread:
+        entries = entries.unread()
+    return list(entries[:limit])
+
+
+@router.post("/entries/{entry_id}/read", response=EntryOut)
+def mark_entry_read(request, entry_id: int, payload: ReadIn | None = None):
+    entry = get_object_or_404(Entry.objects.for_user(request.auth), pk=entry_id)
+    read = True if payload is None else payload.read
+    entry.read_at = timezone.now() if read else None
+    entry.save(update_fields=["read_at"])
+    return entry

@@ -10,9 +10,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
-from ninja.security import django_auth
 
-from accounts.api_auth import TokenAuth
+from accounts.api_auth import api_auth
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +21,7 @@ api = NinjaAPI(
     description="Career development: occupations and skills, goals, growth, jobs, mentoring.",
     urls_namespace="api",
     docs_url="/docs",
-    auth=[TokenAuth(), django_auth],
+    auth=api_auth(),
 )
 
 

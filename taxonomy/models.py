@@ -78,6 +78,8 @@ class Occupation(BilingualConcept):
     hidden_labels_en = models.TextField(blank=True)
     hidden_labels_fr = models.TextField(blank=True)
     skills = models.ManyToManyField("Skill", through="OccupationSkill", related_name="occupations")
+    # True when a newer ESCO release dropped the occupation but someone still targets it.
+    retired = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["label_en"]
@@ -90,6 +92,8 @@ class SkillGroup(BilingualConcept):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
+    # 0 for the four pillars (skills, knowledge, transversal, language), 1 for their children...
+    level = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["code"]
@@ -110,6 +114,13 @@ class Skill(BilingualConcept):
     # Broader concepts in the hierarchy: groups, and for some skills a broader skill.
     groups = models.ManyToManyField(SkillGroup, blank=True, related_name="skills")
     broader = models.ManyToManyField("self", blank=True, symmetrical=False, related_name="narrower")
+    # The level-1 group the skill sits under (e.g. "communication, collaboration and
+    # creativity", "health and welfare"), computed by the import: pages group skills by it.
+    top_group = models.ForeignKey(
+        SkillGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # True when a newer ESCO release dropped the skill but someone's profile still uses it.
+    retired = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["label_en"]
@@ -184,7 +195,20 @@ class UserSkill(models.Model):
         ]
 
     def __str__(self):
-        return self.skill.label() if self.skill_id else self.free_text
+        return self.label()
+
+    def label(self, language=None):
+        return self.skill.label(language) if self.skill_id else self.free_text
+
+    @property
+    def level_name(self):
+        """ "Beginner", "Intermediate"... in the active language (the descriptor left out)."""
+        return str(self.get_proficiency_display()).split(":")[0].strip()
+
+    @property
+    def level_descriptor(self):
+        display = str(self.get_proficiency_display())
+        return display.split(":", 1)[1].strip() if ":" in display else ""
 
 
 class SkillEvidence(models.Model):
@@ -225,3 +249,29 @@ class TargetOccupation(models.Model):
 
     def __str__(self):
         return self.occupation.label()
+
+
+class TaxonomyImport(models.Model):
+    """One run of `parcours taxonomy import`: when, from where, and what changed.
+
+    The latest row also tells long-running processes that cached matrices are stale.
+    """
+
+    source = models.CharField(max_length=500)
+    finished_at = models.DateTimeField(auto_now_add=True)
+    elapsed_seconds = models.FloatField(default=0)
+    # {"occupations": {"created": 3007, "updated": 0, "deleted": 0, "kept": 0}, ...}
+    changes = models.JSONField(default=dict)
+    # Concepts a newer release dropped but people still use, kept and marked retired.
+    kept = models.JSONField(default=list)
+    warnings = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-finished_at", "-id"]
+
+    def __str__(self):
+        return f"{self.source} ({self.finished_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def changed(self):
+        return any(value for counts in self.changes.values() for key, value in counts.items())

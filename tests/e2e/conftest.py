@@ -53,7 +53,11 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+    # Generous: a cold first request on a busy 2-core machine can take several seconds.
+    context.set_default_timeout(30_000)
+    # The live server's first request loads templates, translations and URL patterns: let it
+    # take its time once, outside the journey's own timeouts.
+    context.request.get(live_server.url + "/", timeout=90_000)
     page = context.new_page()
     yield page
     context.close()

@@ -1,0 +1,61 @@
+"""Gathers agenda items from every installed app that has an `agenda` module."""
+
+import importlib
+import zoneinfo
+
+from django.apps import apps
+
+
+def providers():
+    found = []
+    for config in apps.get_app_configs():
+        if config.name == "agenda":
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.agenda")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.agenda":
+                raise
+            continue
+        if hasattr(module, "items"):
+            found.append(module.items)
+    return found
+
+
+def collect(user, start, end):
+    """Every item for `user` between `start` and `end`, plus what is overdue, in date order.
+
+    Overdue items come first, then the rest by date; within a day, timed items by time.
+    """
+    items = []
+    for provider in providers():
+        items.extend(provider(user, start, end))
+    return sorted(
+        items,
+        key=lambda item: (
+            not item.overdue,
+            item.date,
+            item.time is not None,
+            item.time or 0,
+            item.title,
+        ),
+    )
+
+
+def group_by_day(items):
+    """[(date, [items])] keeping the order of `items` (overdue first)."""
+    groups = []
+    for item in items:
+        if groups and groups[-1][0] == item.date:
+            groups[-1][1].append(item)
+        else:
+            groups.append((item.date, [item]))
+    return groups
+
+
+def user_time_zone(user):
+    """The person's time zone, UTC when theirs is unknown."""
+    try:
+        return zoneinfo.ZoneInfo(user.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")

@@ -1,0 +1,280 @@
+"""Forms of the goals app; every message is translated and says what to do next."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from goals.models import (
+    Cadence,
+    CheckIn,
+    Decision,
+    Goal,
+    Obstacle,
+    Reflection,
+    Requirement,
+    ReviewSettings,
+    Stage,
+    Step,
+)
+from taxonomy.models import Occupation, Skill
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class GoalForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=_("Why are you changing this goal?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept with the previous version in the goal's history."),
+    )
+
+    class Meta:
+        model = Goal
+        fields = [
+            "statement",
+            "description",
+            "horizon",
+            "target_occupation",
+            "target_skills",
+            "indicator_name",
+            "indicator_unit",
+            "baseline",
+            "target_value",
+            "start_date",
+            "deadline",
+            "estimated_effort_hours",
+            "status",
+            "review_cadence",
+        ]
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "start_date": DATE,
+            "deadline": DATE,
+        }
+        help_texts = {
+            "statement": _("What you want to achieve, by when, and how you will know."),
+            "indicator_name": _("What you will count or check, e.g. “applications sent”."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        # Only the person's own targets and skills are offered, so the lists stay short.
+        self.fields["target_occupation"].queryset = Occupation.objects.filter(
+            targets__user=user
+        ).distinct()
+        self.fields["target_skills"].queryset = Skill.objects.filter(
+            user_skills__user=user
+        ).distinct()
+        self.fields["target_skills"].required = False
+        if self.instance.pk is None:
+            del self.fields["reason"]
+            del self.fields["status"]
+
+    def clean(self):
+        data = super().clean()
+        baseline, target = data.get("baseline"), data.get("target_value")
+        if (baseline is None) != (target is None):
+            self.add_error(
+                "target_value",
+                _("Give both a baseline and a target value, or neither."),
+            )
+        if self.instance.pk and self.has_changed() and not data.get("reason", "").strip():
+            tracked = set(self.changed_data) & set(Goal.REVISED_FIELDS)
+            if tracked:
+                self.add_error(
+                    "reason", _("Say briefly why you are changing this goal; it is kept.")
+                )
+        deadline = data.get("deadline")
+        if self.instance.pk and deadline:
+            late = [s for s in self.instance.stages.all() if s.deadline > deadline]
+            if late:
+                self.add_error(
+                    "deadline",
+                    _(
+                        "The stage “%(stage)s” ends on %(date)s, after this deadline: move "
+                        "the stage first or choose a later deadline."
+                    )
+                    % {"stage": late[0].title, "date": late[0].deadline.isoformat()},
+                )
+        return data
+
+
+class StageForm(forms.ModelForm):
+    class Meta:
+        model = Stage
+        fields = ["title", "deadline", "description", "done"]
+        widgets = {"deadline": DATE, "description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, goal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.goal = goal
+
+
+class StageProposalForm(forms.Form):
+    title = forms.CharField(label=_("Intermediate goal"), max_length=300)
+    deadline = forms.DateField(label=_("Deadline"), widget=DATE)
+
+    def __init__(self, *args, goal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goal = goal
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if self.goal.deadline and deadline > self.goal.deadline:
+            raise forms.ValidationError(
+                _("This stage ends after the goal's deadline (%(deadline)s).")
+                % {"deadline": self.goal.deadline.isoformat()}
+            )
+        return deadline
+
+
+StageProposalFormSet = forms.formset_factory(StageProposalForm, extra=0, min_num=1)
+
+
+class StepForm(forms.ModelForm):
+    class Meta:
+        model = Step
+        fields = [
+            "title",
+            "stage",
+            "due_date",
+            "recurrence",
+            "recurrence_until",
+            "estimated_effort_hours",
+            "description",
+        ]
+        widgets = {
+            "due_date": DATE,
+            "recurrence_until": DATE,
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "due_date": _("For a repeating step, the first day it falls on."),
+        }
+
+    def __init__(self, *args, goal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goal = goal
+        self.instance.goal = goal
+        self.fields["stage"].queryset = goal.stages.all()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("recurrence") and not data.get("due_date"):
+            self.add_error("due_date", _("A repeating step needs the first day it falls on."))
+        due = data.get("due_date")
+        if due and self.goal.deadline and due > self.goal.deadline:
+            self.add_error(
+                "due_date",
+                _("This step is due after the goal's deadline (%(deadline)s).")
+                % {"deadline": self.goal.deadline.isoformat()},
+            )
+        until = data.get("recurrence_until")
+        if until and due and until < due:
+            self.add_error("recurrence_until", _("The repetition must end after it starts."))
+        return data
+
+
+class ObstacleForm(forms.ModelForm):
+    class Meta:
+        model = Obstacle
+        fields = ["description", "way_to_overcome"]
+        widgets = {"way_to_overcome": forms.Textarea(attrs={"rows": 2})}
+
+
+class RequirementForm(forms.ModelForm):
+    class Meta:
+        model = Requirement
+        fields = ["kind", "description", "acquired"]
+
+
+class CheckInForm(forms.ModelForm):
+    class Meta:
+        model = CheckIn
+        fields = ["date", "kind", "note", "lesson", "indicator_value"]
+        widgets = {
+            "date": DATE,
+            "note": forms.Textarea(attrs={"rows": 2}),
+            "lesson": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ReflectionForm(forms.ModelForm):
+    class Meta:
+        model = Reflection
+        fields = Reflection.QUESTIONS
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in Reflection.QUESTIONS}
+        help_texts = {
+            "skills_to_develop": _("One per line: each becomes a suggested goal."),
+            "time_and_means": _("Hours per week, budget, support around you."),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not any((data.get(name) or "").strip() for name in Reflection.QUESTIONS):
+            raise forms.ValidationError(_("Answer at least one question before saving."))
+        return data
+
+
+class ReviewSettingsForm(forms.ModelForm):
+    class Meta:
+        model = ReviewSettings
+        fields = ["cadence"]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
+    reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 2}))
+    statement = forms.CharField(label=_("New statement"), required=False, max_length=500)
+    deadline = forms.DateField(label=_("New deadline"), required=False, widget=DATE)
+    target_value = forms.DecimalField(
+        label=_("New target value"), required=False, max_digits=12, decimal_places=2
+    )
+
+    def __init__(self, *args, goal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goal = goal
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == Decision.ADJUST:
+            changes = {k: data.get(k) for k in ("statement", "deadline", "target_value")}
+            if all(v in (None, "") for v in changes.values()):
+                raise forms.ValidationError(
+                    _("To adjust, give a new statement, deadline or target value.")
+                )
+            deadline = data.get("deadline")
+            if deadline:
+                late = [s for s in self.goal.stages.all() if s.deadline > deadline]
+                if late:
+                    self.add_error(
+                        "deadline",
+                        _("The stage “%(stage)s” ends on %(date)s, after this deadline.")
+                        % {"stage": late[0].title, "date": late[0].deadline.isoformat()},
+                    )
+                if deadline < self.goal.start_date:
+                    self.add_error("deadline", _("The deadline must come after the start date."))
+        return data
+
+    def changes(self):
+        return {
+            k: self.cleaned_data.get(k)
+            for k in ("statement", "deadline", "target_value")
+            if self.cleaned_data.get(k) not in (None, "")
+        }
+
+
+class StatementAnswerForm(forms.Form):
+    answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+
+class StatementTextForm(forms.Form):
+    text = forms.CharField(
+        label=_("Career goal statement"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+    note = forms.CharField(label=_("What changed"), required=False, max_length=300)
+
+
+CADENCE_CHOICES = Cadence.choices

@@ -1,0 +1,130 @@
+"""Networking rules: due follow-ups, membership renewals, and importing contacts from vCards."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Q
+
+from growth import vcard
+from growth.models import Contact, Membership
+from taxonomy.models import Skill
+
+RENEWAL_NOTICE = datetime.timedelta(days=60)
+
+
+def due_follow_ups(contacts, today, until=None):
+    """(contact, due date) for contacts whose follow-up falls on or before `until` (default
+    today), oldest first. `contacts` should be annotated with_last_interaction()."""
+    until = until or today
+    rows = []
+    for contact in contacts:
+        due = contact.next_follow_up()
+        if due is not None and due <= until:
+            rows.append((contact, due))
+    rows.sort(key=lambda row: (row[1], row[0].name))
+    return rows
+
+
+def current_memberships(user):
+    """The latest membership of each of the person's associations (one query)."""
+    latest = {}
+    memberships = (
+        Membership.objects.for_user(user)
+        .select_related("association")
+        .order_by("association_id", "-started_on", "-id")
+    )
+    for membership in memberships:
+        latest.setdefault(membership.association_id, membership)
+    return list(latest.values())
+
+
+def upcoming_renewals(user, today, notice=RENEWAL_NOTICE):
+    """Latest memberships renewing within `notice` from today, or already past renewal."""
+    rows = [m for m in current_memberships(user) if m.renews_on and m.renews_on <= today + notice]
+    rows.sort(key=lambda m: m.renews_on)
+    return rows
+
+
+def search_skills(query, language, limit=20):
+    """ESCO skills for the picker: taxonomy's search when available, else a label match."""
+    try:
+        from taxonomy.search import search_skills as taxonomy_search
+    except ImportError:
+        taxonomy_search = None
+    if taxonomy_search is not None:
+        return [
+            {"pk": match.concept_id, "label": match.label}
+            for match in taxonomy_search(query, language, limit)
+        ]
+    skills = Skill.objects.filter(Q(label_en__icontains=query) | Q(label_fr__icontains=query))
+    return [{"pk": skill.pk, "label": skill.label(language)} for skill in skills[:limit]]
+
+
+def preview_import(user, uploaded):
+    """What importing a vCard file would create: one row per card, duplicates flagged.
+
+    A card is a duplicate when one of its email addresses belongs to an existing contact or to
+    an earlier card of the same file. Raises vcard.VCardError.
+    """
+    cards = vcard.parse(uploaded.read(vcard.MAX_BYTES + 1))
+    existing = {
+        email.lower(): name
+        for email, name in Contact.objects.for_user(user)
+        .exclude(email="")
+        .values_list("email", "name")
+    }
+    seen = {}
+    preview = []
+    for index, card in enumerate(cards):
+        duplicate_of = ""
+        for email in card.emails:
+            key = email.lower()
+            if key in existing:
+                duplicate_of = existing[key]
+                break
+            if key in seen:
+                duplicate_of = seen[key]
+                break
+        for email in card.emails:
+            seen.setdefault(email.lower(), card.name)
+        preview.append({"index": index, "card": card.as_dict(), "duplicate_of": duplicate_of})
+    return preview
+
+
+@transaction.atomic
+def import_cards(user, cards, chosen):
+    """Create contacts from the parsed cards (dicts) whose index is in `chosen`."""
+    contacts = []
+    for index, card in enumerate(cards):
+        if index not in chosen:
+            continue
+        email = next((e for e in card.get("emails", []) if _valid_email(e)), "")
+        notes = card.get("note", "")
+        extra = [e for e in card.get("emails", []) if e != email] + card.get("phones", [])[1:]
+        if extra:
+            notes = (notes + "\n" + "\n".join(extra)).strip()
+        contacts.append(
+            Contact(
+                user=user,
+                name=card["name"][:200],
+                organisation=card.get("organisation", "")[:200],
+                role=card.get("role", "")[:200],
+                email=email[:254],
+                phone=(card.get("phones") or [""])[0][:60],
+                tags=", ".join(card.get("categories", []))[:300],
+                notes=notes,
+            )
+        )
+    Contact.objects.bulk_create(contacts)
+    return len(contacts)
+
+
+def _valid_email(value):
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return len(value) <= 254

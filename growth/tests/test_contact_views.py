@@ -1,0 +1,146 @@
+"""Contacts: follow-up cadence, interactions log, and the vCard import with its preview."""
+
+import datetime
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from core.testing import BaseTestCase
+from growth.models import Contact, Interaction
+
+VCF = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jean Roy\r\nORG:Desjardins\r\nTITLE:Analyste\r\n"
+    "EMAIL:jean.roy@example.ca\r\nCATEGORIES:finance,mentor\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Known Person\r\nEMAIL:KNOWN@example.org\r\nEND:VCARD\r\n"
+)
+
+
+class ContactViewTests(BaseTestCase):
+    def setUp(self):
+        self.login()
+        self.today = timezone.localdate()
+
+    def test_it_adds_a_contact_and_shows_the_follow_up_due(self):
+        met = self.today - datetime.timedelta(days=100)
+        response = self.client.post(
+            reverse("growth:contact_new"),
+            {
+                "name": "Sophie Gagnon",
+                "organisation": "Hydro-Québec",
+                "met_on": met.isoformat(),
+                "follow_up_days": "90",
+                "tags": "mentor, énergie",
+            },
+            follow=True,
+        )
+        self.assertContains(response, "Follow-up due since")
+        response = self.client.get(reverse("growth:contacts"))
+        self.assertContains(response, "Sophie Gagnon")
+        self.assertContains(response, "Follow-up due since")
+        self.assertContains(response, "énergie")
+
+    def test_it_counts_the_follow_up_from_the_last_interaction(self):
+        contact = Contact.objects.create(
+            user=self.alice,
+            name="Paul",
+            follow_up_days=30,
+            met_on=self.today - datetime.timedelta(days=60),
+        )
+        self.assertTrue(contact.follow_up_due())
+        response = self.client.post(
+            reverse("growth:interaction_new", args=[contact.pk]),
+            {"date": self.today.isoformat(), "kind": "call", "summary": "Talked about the job"},
+            follow=True,
+        )
+        self.assertContains(response, "Talked about the job")
+        self.assertContains(response, "Next follow-up:")
+        self.assertFalse(Contact.objects.with_last_interaction().get().follow_up_due())
+
+    def test_it_filters_due_follow_ups_and_searches(self):
+        old = self.today - datetime.timedelta(days=100)
+        Contact.objects.create(user=self.alice, name="Due One", follow_up_days=30, met_on=old)
+        Contact.objects.create(user=self.alice, name="Not Due", follow_up_days=300, met_on=old)
+        response = self.client.get(reverse("growth:contacts"), {"due": "1"})
+        self.assertContains(response, "Due One")
+        self.assertNotContains(response, "Not Due")
+        response = self.client.get(reverse("growth:contacts"), {"q": "not"})
+        self.assertContains(response, "Not Due")
+        self.assertNotContains(response, "Due One")
+
+    def test_it_rejects_bad_input(self):
+        response = self.client.post(
+            reverse("growth:contact_new"), {"name": "", "email": "nope", "follow_up_days": "0"}
+        )
+        self.assertContains(response, "This field is required.")
+        self.assertContains(response, "Enter a valid email address.")
+        self.assertContains(response, "Ensure this value is greater than or equal to 1.")
+        contact = Contact.objects.create(user=self.alice, name="X")
+        response = self.client.post(
+            reverse("growth:interaction_new", args=[contact.pk]), {"date": "not a date"}
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "Enter a valid date.", status_code=400)
+
+    def test_it_edits_and_deletes_contacts_and_interactions(self):
+        contact = Contact.objects.create(user=self.alice, name="Old name")
+        interaction = Interaction.objects.create(contact=contact, summary="x")
+        self.client.post(reverse("growth:contact_edit", args=[contact.pk]), {"name": "New name"})
+        contact.refresh_from_db()
+        self.assertEqual(contact.name, "New name")
+        self.client.post(reverse("growth:interaction_delete", args=[interaction.pk]))
+        self.assertFalse(Interaction.objects.exists())
+        self.client.post(reverse("growth:contact_delete", args=[contact.pk]))
+        self.assertFalse(Contact.objects.exists())
+
+    def test_it_previews_an_import_and_flags_duplicates_by_email(self):
+        Contact.objects.create(user=self.alice, name="Known Person", email="known@example.org")
+        Contact.objects.create(user=self.bob, name="Bob's contact", email="jean.roy@example.ca")
+        upload = SimpleUploadedFile("contacts.vcf", VCF.encode(), content_type="text/vcard")
+        response = self.client.post(reverse("growth:contact_import"), {"file": upload})
+        self.assertContains(response, "Jean Roy")
+        self.assertContains(response, "Desjardins, Analyste")
+        self.assertContains(response, "possible duplicate of Known Person")
+        self.assertContains(response, 'name="card" value="0" id="card-0" checked')
+        self.assertContains(response, 'name="card" value="1" id="card-1">')
+        self.assertEqual(Contact.objects.filter(user=self.alice).count(), 1)  # nothing yet
+
+        response = self.client.post(
+            reverse("growth:contact_import_confirm"), {"card": ["0"]}, follow=True
+        )
+        self.assertContains(response, "1 contact imported.")
+        jean = Contact.objects.get(user=self.alice, name="Jean Roy")
+        self.assertEqual(jean.email, "jean.roy@example.ca")
+        self.assertEqual(jean.role, "Analyste")
+        self.assertEqual(jean.tag_list, ["finance", "mentor"])
+        self.assertEqual(Contact.objects.filter(user=self.alice).count(), 2)
+        # The preview is used once.
+        response = self.client.post(reverse("growth:contact_import_confirm"), {"card": ["0"]})
+        self.assertRedirects(response, reverse("growth:contact_import"))
+
+    def test_it_explains_a_broken_vcard_file(self):
+        upload = SimpleUploadedFile("bad.vcf", b"BEGIN:VCARD\nFN:A\n")
+        response = self.client.post(reverse("growth:contact_import"), {"file": upload})
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "The last contact is not closed", status_code=400)
+        response = self.client.post(reverse("growth:contact_import"), {})
+        self.assertContains(response, "This field is required.", status_code=400)
+
+    def test_bob_gets_404(self):
+        contact = Contact.objects.create(user=self.alice, name="Secret")
+        interaction = Interaction.objects.create(contact=contact)
+        self.login(self.bob)
+        self.assertEqual(self.client.get(contact.get_absolute_url()).status_code, 404)
+        self.assertEqual(
+            self.client.post(
+                reverse("growth:interaction_new", args=[contact.pk]), {"summary": "x"}
+            ).status_code,
+            404,
+        )
+        self.assertEqual(
+            self.client.post(
+                reverse("growth:interaction_delete", args=[interaction.pk])
+            ).status_code,
+            404,
+        )
+        self.assertNotContains(self.client.get(reverse("growth:contacts")), "Secret")

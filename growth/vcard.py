@@ -1,0 +1,263 @@
+"""A vCard reader (RFC 6350 for version 4.0, RFC 2426 for 3.0, and 2.1's quoted-printable).
+
+It reads what a contact import needs: FN, N, ORG, TITLE, EMAIL, TEL, NOTE and CATEGORIES, with
+line folding, property groups ("item1.EMAIL"), parameters (quoted or not) and escaped characters.
+Anything it cannot read raises VCardError, a ValueError whose message says what to fix.
+"""
+
+import quopri
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_CARDS = 5000
+SUPPORTED_VERSIONS = {"2.1", "3.0", "4.0"}
+
+_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)$")
+
+
+class VCardError(ValueError):
+    """The file is not a vCard file Parcours can read; the message says why, for a person."""
+
+
+@dataclass
+class Card:
+    name: str
+    organisation: str = ""
+    role: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    note: str = ""
+    categories: list[str] = field(default_factory=list)
+
+    @property
+    def email(self):
+        return self.emails[0] if self.emails else ""
+
+    @property
+    def phone(self):
+        return self.phones[0] if self.phones else ""
+
+    def as_dict(self):
+        return {
+            "name": self.name,
+            "organisation": self.organisation,
+            "role": self.role,
+            "emails": list(self.emails),
+            "phones": list(self.phones),
+            "note": self.note,
+            "categories": list(self.categories),
+        }
+
+
+def decode(data):
+    """Text from bytes: UTF-8 (with or without a byte-order mark), else Latin-1."""
+    if isinstance(data, str):
+        return data
+    if len(data) > MAX_BYTES:
+        raise VCardError(_("The file is too large: import at most 2 MB of contacts at a time."))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _unfold(text):
+    """Logical lines: a line starting with a space or a tab continues the previous one, and a
+    quoted-printable value ending with '=' continues on the next line (vCard 2.1)."""
+    lines = []
+    for raw in re.split(r"\r\n|\r|\n", text):
+        if raw[:1] in (" ", "\t") and lines:
+            lines[-1] += raw[1:]
+        elif lines and lines[-1].endswith("=") and _is_quoted_printable(lines[-1]):
+            lines[-1] += "\n" + raw  # a soft line break, decoded with the value
+        else:
+            lines.append(raw)
+    return lines
+
+
+def _is_quoted_printable(line):
+    head = _split_unquoted(line, ":", maxsplit=1)[0]
+    return "QUOTED-PRINTABLE" in head.upper()
+
+
+def _split_unquoted(text, separator, maxsplit=-1):
+    """Split on `separator` outside double quotes."""
+    parts, current, quoted = [], [], False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+            current.append(char)
+        elif char == separator and not quoted and (maxsplit < 0 or len(parts) < maxsplit):
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _split_escaped(value, separator):
+    """Split a value on `separator` where it is not escaped by a backslash, then unescape."""
+    parts, current, escaped = [], [], False
+    for char in value:
+        if escaped:
+            current.append("\n" if char in "nN" else char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if escaped:
+        current.append("\\")
+    parts.append("".join(current))
+    return parts
+
+
+def _unescape(value):
+    return _split_escaped(value, "\x00")[0]
+
+
+def _parse_line(line, number):
+    """(NAME, {PARAM: [values]}, raw value) of a content line."""
+    head_and_value = _split_unquoted(line, ":", maxsplit=1)
+    if len(head_and_value) != 2:
+        raise VCardError(
+            _("Line %(number)d is not a vCard property (NAME:value): “%(line)s”.")
+            % {"number": number, "line": line[:60]}
+        )
+    head, value = head_and_value
+    pieces = _split_unquoted(head, ";")
+    match = _NAME.match(pieces[0].strip())
+    if not match:
+        raise VCardError(
+            _("Line %(number)d has an invalid property name: “%(name)s”.")
+            % {"number": number, "name": pieces[0][:40]}
+        )
+    params = {}
+    for piece in pieces[1:]:
+        if not piece:
+            continue
+        key, _sep, raw = piece.partition("=")
+        if not _sep:
+            # vCard 2.1 bare parameters: "TEL;WORK;VOICE:..." or "NOTE;QUOTED-PRINTABLE:..."
+            bare_encoding = piece.upper() in ("QUOTED-PRINTABLE", "BASE64", "8BIT")
+            key, raw = ("ENCODING", piece) if bare_encoding else ("TYPE", piece)
+        values = [v.strip('"') for v in _split_unquoted(raw, ",")]
+        params.setdefault(key.strip().upper(), []).extend(values)
+    return match.group(1).upper(), params, value
+
+
+def _decode_value(params, value):
+    encoding = [v.upper() for v in params.get("ENCODING", [])]
+    if "QUOTED-PRINTABLE" in encoding:
+        charset = (params.get("CHARSET") or ["utf-8"])[0]
+        raw = quopri.decodestring(value.encode("latin-1", "replace"))
+        try:
+            return raw.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            return raw.decode("latin-1")
+    return value
+
+
+def _clean(text, limit):
+    return " ".join(text.split())[:limit]
+
+
+def _card_from(properties, index):
+    values = {}
+    for name, params, value in properties:
+        values.setdefault(name, []).append((params, value))
+
+    def first(name):
+        found = values.get(name)
+        return found[0] if found else None
+
+    version = first("VERSION")
+    if version and version[1].strip() not in SUPPORTED_VERSIONS:
+        raise VCardError(
+            _("Contact %(index)d uses vCard version %(version)s; Parcours reads 3.0 and 4.0.")
+            % {"index": index, "version": version[1].strip()[:10]}
+        )
+
+    name = ""
+    if first("FN"):
+        name = _unescape(first("FN")[1])
+    if not name.strip() and first("N"):
+        components = _split_escaped(first("N")[1], ";") + [""] * 5
+        family, given, additional, prefix, suffix = components[:5]
+        name = " ".join(p.replace(",", " ") for p in (prefix, given, additional, family, suffix))
+    organisation = ""
+    if first("ORG"):
+        organisation = ", ".join(p for p in _split_escaped(first("ORG")[1], ";") if p.strip())
+    emails = [_clean(_unescape(v), 254) for _p, v in values.get("EMAIL", [])]
+    phones = [_clean(_unescape(v), 60) for _p, v in values.get("TEL", [])]
+    emails = [e for e in emails if e]
+    phones = [p.removeprefix("tel:") for p in phones if p]
+    name = _clean(name, 200) or _clean(organisation, 200) or (emails[0] if emails else "")
+    if not name:
+        raise VCardError(
+            _("Contact %(index)d has no name (FN), no organisation and no email.")
+            % {"index": index}
+        )
+    categories = []
+    for _p, value in values.get("CATEGORIES", []):
+        categories += [_clean(c, 60) for c in _split_escaped(value, ",") if c.strip()]
+    note = "\n".join(_unescape(v).strip() for _p, v in values.get("NOTE", []))
+    return Card(
+        name=name,
+        organisation=_clean(organisation, 200),
+        role=_clean(_unescape(first("TITLE")[1]), 200) if first("TITLE") else "",
+        emails=emails,
+        phones=phones,
+        note=note.strip()[:5000],
+        categories=categories,
+    )
+
+
+def parse(data):
+    """The cards of a vCard file (bytes or text), in order. Raises VCardError."""
+    text = decode(data)
+    if len(text) > MAX_BYTES:
+        raise VCardError(_("The file is too large: import at most 2 MB of contacts at a time."))
+    cards = []
+    properties = None
+    for number, line in enumerate(_unfold(text), start=1):
+        if not line.strip():
+            continue
+        upper = line.strip().upper()
+        if upper == "BEGIN:VCARD":
+            if properties is not None:
+                raise VCardError(
+                    _("Line %(number)d starts a contact before the previous one ended (END:VCARD).")
+                    % {"number": number}
+                )
+            properties = []
+            continue
+        if upper == "END:VCARD":
+            if properties is None:
+                raise VCardError(
+                    _("Line %(number)d ends a contact that never began (BEGIN:VCARD).")
+                    % {"number": number}
+                )
+            if len(cards) >= MAX_CARDS:
+                raise VCardError(_("The file holds more than 5000 contacts: split it."))
+            cards.append(_card_from(properties, len(cards) + 1))
+            properties = None
+            continue
+        if properties is None:
+            continue  # text outside a card is ignored, as most readers do
+        name, params, value = _parse_line(line, number)
+        properties.append((name, params, _decode_value(params, value)))
+    if properties is not None:
+        raise VCardError(_("The last contact is not closed: the file must end with END:VCARD."))
+    if not cards:
+        raise VCardError(
+            _("This file holds no contact: a vCard file has BEGIN:VCARD … END:VCARD blocks.")
+        )
+    return cards

@@ -1,0 +1,137 @@
+"""Who sees what in a mentorship. Every page and API route fetches through here.
+
+- A mentorship, its sessions, shared notes, feedback and thanks: its mentee and its mentor.
+  Anyone else: 404.
+- Shared goals (and their reviews, feedback on them, shared reflections): the mentee always;
+  the mentor while the mentorship is active, and after it ends only if the mentee keeps sharing.
+- Private notes: their author only (queried with author=user, never otherwise).
+- A reflection on feedback: the mentee; the mentor only if she shared it and sees the goals.
+"""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from mentoring.models import (
+    ActionItem,
+    Feedback,
+    FeedbackReflection,
+    GoalReview,
+    Mentorship,
+    MentorshipGoal,
+    PrivateNote,
+    Session,
+)
+
+
+def mentorship_for(user, pk):
+    return get_object_or_404(
+        Mentorship.objects.involving(user).select_related("mentor", "mentee"), pk=pk
+    )
+
+
+def can_see_goals(mentorship, user):
+    if user.pk == mentorship.mentee_id:
+        return True
+    return user.pk == mentorship.mentor_id and mentorship.mentor_sees_goals()
+
+
+def visible_links(mentorship, user):
+    """The goals shared with the mentorship that `user` may see, with their goal."""
+    if not can_see_goals(mentorship, user):
+        return MentorshipGoal.objects.none()
+    return mentorship.links.select_related("goal").order_by("shared_at", "id")
+
+
+def link_for(mentorship, user, goal_id):
+    link = visible_links(mentorship, user).filter(goal_id=goal_id).first()
+    if link is None:
+        raise Http404
+    return link
+
+
+def session_for(user, pk):
+    return get_object_or_404(
+        Session.objects.filter(mentorship__in=Mentorship.objects.involving(user)).select_related(
+            "mentorship", "mentorship__mentor", "mentorship__mentee"
+        ),
+        pk=pk,
+    )
+
+
+def private_note(session, user):
+    """The author's own note on a session (never anyone else's)."""
+    return PrivateNote.objects.filter(session=session, author=user).first()
+
+
+def session_reviews(session, user):
+    if not can_see_goals(session.mentorship, user):
+        return GoalReview.objects.none()
+    return session.reviews.select_related("link__goal")
+
+
+def reflections_visible(mentorship, user, feedback_ids):
+    """Reflections `user` may read, by feedback id."""
+    rows = FeedbackReflection.objects.filter(feedback_id__in=feedback_ids)
+    if user.pk != mentorship.mentee_id:
+        if not can_see_goals(mentorship, user):
+            return {}
+        rows = rows.filter(shared=True)
+    return {r.feedback_id: r for r in rows}
+
+
+def feedback_list(mentorship, user, link=None):
+    """Feedback of a mentorship with the reflections `user` may read attached as `.reflection`."""
+    rows = mentorship.feedback.select_related("link__goal", "session")
+    if link is not None:
+        rows = rows.filter(link=link)
+    rows = list(rows)
+    goals_visible = can_see_goals(mentorship, user)
+    reflections = reflections_visible(mentorship, user, [f.pk for f in rows])
+    for feedback in rows:
+        feedback.reflection = reflections.get(feedback.pk)
+        if not goals_visible:
+            feedback.link = None  # the goal it was about is no longer shared with this person
+    return rows
+
+
+def feedback_for(user, pk):
+    feedback = get_object_or_404(
+        Feedback.objects.filter(mentorship__in=Mentorship.objects.involving(user)).select_related(
+            "mentorship", "link__goal"
+        ),
+        pk=pk,
+    )
+    return feedback
+
+
+def action_for(user, pk):
+    return get_object_or_404(
+        ActionItem.objects.filter(
+            session__mentorship__in=Mentorship.objects.involving(user)
+        ).select_related("session__mentorship", "step"),
+        pk=pk,
+    )
+
+
+def sessions_with_actions(mentorship):
+    return mentorship.sessions.prefetch_related(Prefetch("actions"))
+
+
+def feedback_for_goal(goal, viewer):
+    """Feedback on `goal` that `viewer` may read, newest first, each with `.reflection`.
+
+    The goal's owner reads every piece of feedback given on it, with her reflections; a mentor
+    reads what was given in mentorships where the goal is still shared with them.
+    """
+    links = MentorshipGoal.objects.filter(goal=goal).select_related(
+        "mentorship", "mentorship__mentor"
+    )
+    out = []
+    for link in links:
+        mentorship = link.mentorship
+        if viewer.pk == goal.owner_id or (
+            viewer.pk == mentorship.mentor_id and mentorship.mentor_sees_goals()
+        ):
+            out += feedback_list(mentorship, viewer, link=link)
+    return sorted(out, key=lambda f: (f.created_at, f.pk), reverse=True)

@@ -1,0 +1,259 @@
+"""The life of a mentorship: request, answer, sessions, end, keeping in touch.
+
+Views, the API and the demo all go through these functions, so each rule lives once: a request
+needs objectives, only the mentor answers it, a mentor with no place left cannot accept, an early
+end needs a reason, a declined request carries a kind message.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mentoring.models import (
+    ActionItem,
+    Feedback,
+    FeedbackReflection,
+    KeepInTouch,
+    MentorProfile,
+    Mentorship,
+    MentorshipGoal,
+    Session,
+    Thanks,
+)
+
+
+class LifecycleError(Exception):
+    """A step that is not allowed now; the message says why, in the person's language."""
+
+
+def default_decline_message(mentee_name):
+    return _(
+        "Hello %(name)s, thank you for thinking of me: it means a lot. I cannot take on this "
+        "mentorship right now, and I would rather say so than give you less time than you "
+        "deserve. I wish you every success with your goals, and I encourage you to ask another "
+        "mentor."
+    ) % {"name": mentee_name}
+
+
+@transaction.atomic
+def send_request(mentee, profile, hoped_gain, goals=(), objectives=""):
+    """A mentee asks a mentor. Objectives first: at least one goal or written objectives."""
+    goals = list(goals)
+    if not goals and not objectives.strip():
+        raise LifecycleError(
+            _("Choose at least one of your goals or write your objectives before asking.")
+        )
+    if not hoped_gain.strip():
+        raise LifecycleError(_("Say what you hope to gain from this mentorship."))
+    if profile.user_id == mentee.pk:
+        raise LifecycleError(_("You cannot be your own mentor."))
+    if any(goal.owner_id != mentee.pk for goal in goals):
+        raise LifecycleError(_("You can only share your own goals."))
+    if not profile.accepting_requests:
+        raise LifecycleError(_("This mentor does not accept requests at the moment."))
+    if Mentorship.objects.filter(
+        mentor=profile.user, mentee=mentee, status__in=Mentorship.OPEN
+    ).exists():
+        raise LifecycleError(_("You already have an open request or mentorship with this mentor."))
+    mentorship = Mentorship.objects.create(
+        mentor=profile.user,
+        mentee=mentee,
+        objectives=objectives.strip(),
+        hoped_gain=hoped_gain.strip(),
+    )
+    MentorshipGoal.objects.bulk_create(
+        [MentorshipGoal(mentorship=mentorship, goal=goal) for goal in goals]
+    )
+    return mentorship
+
+
+def _require(mentorship, user, role, statuses):
+    if role == "mentor" and user.pk != mentorship.mentor_id:
+        raise LifecycleError(_("Only the mentor can do this."))
+    if role == "mentee" and user.pk != mentorship.mentee_id:
+        raise LifecycleError(_("Only the mentee can do this."))
+    if role == "either" and user.pk not in (mentorship.mentor_id, mentorship.mentee_id):
+        raise LifecycleError(_("Only the mentor or the mentee can do this."))
+    if mentorship.status not in statuses:
+        raise LifecycleError(
+            _("This is not possible while the mentorship is “%(status)s”.")
+            % {"status": mentorship.get_status_display()}
+        )
+
+
+@transaction.atomic
+def accept(mentorship, user):
+    _require(mentorship, user, "mentor", [Mentorship.Status.REQUESTED])
+    profile = MentorProfile.objects.select_for_update().filter(user=user).first()
+    if profile is not None and profile.places_left <= 0:
+        raise LifecycleError(
+            _(
+                "You have no place left: end or complete a mentorship, or raise your capacity in "
+                "your mentor profile, before accepting."
+            )
+        )
+    mentorship.status = Mentorship.Status.ACTIVE
+    mentorship.accepted_at = timezone.now()
+    mentorship.save(update_fields=["status", "accepted_at"])
+    return mentorship
+
+
+def decline(mentorship, user, message):
+    _require(mentorship, user, "mentor", [Mentorship.Status.REQUESTED])
+    if not message.strip():
+        raise LifecycleError(_("Write a kind message: the mentee will read it."))
+    mentorship.status = Mentorship.Status.DECLINED
+    mentorship.decline_message = message.strip()
+    mentorship.ended_at = timezone.now()
+    mentorship.save(update_fields=["status", "decline_message", "ended_at"])
+    return mentorship
+
+
+def withdraw(mentorship, user):
+    _require(mentorship, user, "mentee", [Mentorship.Status.REQUESTED])
+    mentorship.status = Mentorship.Status.WITHDRAWN
+    mentorship.ended_at = timezone.now()
+    mentorship.save(update_fields=["status", "ended_at"])
+    return mentorship
+
+
+def complete(mentorship, user, note=""):
+    """Goals met: the mentorship becomes an alumni relationship that keeps in touch."""
+    _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
+    mentorship.status = Mentorship.Status.COMPLETED
+    mentorship.end_reason = note.strip()
+    mentorship.ended_by = user
+    mentorship.ended_at = timezone.now()
+    mentorship.save(update_fields=["status", "end_reason", "ended_by", "ended_at"])
+    return mentorship
+
+
+def end_early(mentorship, user, reason):
+    _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
+    if not reason.strip():
+        raise LifecycleError(_("Give a reason: it helps the other person understand."))
+    mentorship.status = Mentorship.Status.ENDED
+    mentorship.end_reason = reason.strip()
+    mentorship.ended_by = user
+    mentorship.ended_at = timezone.now()
+    mentorship.save(update_fields=["status", "end_reason", "ended_by", "ended_at"])
+    return mentorship
+
+
+def set_keep_sharing(mentorship, user, keep):
+    _require(mentorship, user, "mentee", list(Mentorship.Status.values))
+    mentorship.keep_sharing = bool(keep)
+    mentorship.save(update_fields=["keep_sharing"])
+    return mentorship
+
+
+def share_goals(mentorship, user, goals):
+    """The mentee chooses, goal by goal, what the mentorship sees (others are unshared)."""
+    _require(mentorship, user, "mentee", [*Mentorship.OPEN, *Mentorship.FINISHED])
+    goals = list(goals)
+    if any(goal.owner_id != user.pk for goal in goals):
+        raise LifecycleError(_("You can only share your own goals."))
+    keep = {goal.pk for goal in goals}
+    mentorship.links.exclude(goal_id__in=keep).delete()
+    existing = set(mentorship.links.values_list("goal_id", flat=True))
+    MentorshipGoal.objects.bulk_create(
+        [MentorshipGoal(mentorship=mentorship, goal=g) for g in goals if g.pk not in existing]
+    )
+
+
+def agree_indicators(link, user):
+    """Both agree on how the goal is measured; the goal becomes set together."""
+    _require(link.mentorship, user, "either", [Mentorship.Status.ACTIVE])
+    link.co_owned = True
+    link.indicators_agreed = True
+    link.agreed_on = timezone.localdate()
+    link.save(update_fields=["co_owned", "indicators_agreed", "agreed_on"])
+    return link
+
+
+def schedule(mentorship, user, scheduled_at, duration_minutes=60, questions=""):
+    _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
+    return Session.objects.create(
+        mentorship=mentorship,
+        scheduled_at=scheduled_at,
+        duration_minutes=duration_minutes,
+        questions=questions.strip() if user.pk == mentorship.mentee_id else "",
+    )
+
+
+def give_feedback(mentorship, user, observation, suggestion, link=None, session=None):
+    _require(mentorship, user, "mentor", [Mentorship.Status.ACTIVE])
+    if not observation.strip() or not suggestion.strip():
+        raise LifecycleError(_("Say what you observed and what could work better."))
+    if link is not None and link.mentorship_id != mentorship.pk:
+        raise LifecycleError(_("This goal is not shared with this mentorship."))
+    return Feedback.objects.create(
+        mentorship=mentorship,
+        link=link,
+        session=session,
+        observation=observation.strip(),
+        suggestion=suggestion.strip(),
+    )
+
+
+def reflect(feedback, user, text, action_taken="", shared=False):
+    _require(feedback.mentorship, user, "mentee", [*Mentorship.OPEN, *Mentorship.FINISHED])
+    if not text.strip():
+        raise LifecycleError(_("Write your reflection first."))
+    reflection, _created = FeedbackReflection.objects.update_or_create(
+        feedback=feedback,
+        defaults={"text": text.strip(), "action_taken": action_taken.strip(), "shared": shared},
+    )
+    return reflection
+
+
+def thank(mentorship, user, message):
+    _require(mentorship, user, "either", [Mentorship.Status.ACTIVE, *Mentorship.FINISHED])
+    if not message.strip():
+        raise LifecycleError(_("Write a few words of thanks."))
+    return Thanks.objects.create(mentorship=mentorship, author=user, message=message.strip())
+
+
+def keep_in_touch(mentorship, user, kind, message):
+    _require(mentorship, user, "either", list(Mentorship.FINISHED))
+    if not message.strip():
+        raise LifecycleError(_("Write your message."))
+    if kind not in KeepInTouch.Kind.values:
+        raise LifecycleError(_("Choose what kind of message this is."))
+    return KeepInTouch.objects.create(
+        mentorship=mentorship, author=user, kind=kind, message=message.strip()
+    )
+
+
+def action_to_goal_step(action, user, link):
+    """Turn an action item into a step of a goal shared with the mentorship (one click)."""
+    mentorship = action.session.mentorship
+    _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
+    if link.mentorship_id != mentorship.pk:
+        raise LifecycleError(_("This goal is not shared with this mentorship."))
+    if action.step_id:
+        raise LifecycleError(_("This action is already a step of a goal."))
+    return _make_step(action, link)
+
+
+@transaction.atomic
+def _make_step(action, link):
+    from goals.models import Step
+
+    step = Step.objects.create(
+        goal=link.goal,
+        title=action.title[:300],
+        due_date=action.due_date,
+        description=_("Agreed in a mentoring session on %(date)s.")
+        % {"date": action.session.scheduled_at.date().isoformat()},
+    )
+    action.step = step
+    action.save(update_fields=["step"])
+    return step
+
+
+def add_action(session, user, title, due_date=None):
+    _require(session.mentorship, user, "either", [Mentorship.Status.ACTIVE])
+    if not title.strip():
+        raise LifecycleError(_("Say what the action is."))
+    return ActionItem.objects.create(session=session, title=title.strip()[:300], due_date=due_date)

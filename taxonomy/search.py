@@ -1,0 +1,516 @@
+"""Occupation and skill search: one rule behind the web page, the API and the CLI.
+
+A query is matched against every label of every concept (preferred, alternative and hidden
+labels, in English and in French) by two methods whose scores are mixed:
+
+- lexical: TF-IDF cosine over the folded, stemmed words of the labels plus their character
+  trigrams, so accents, case, plurals, masculine/feminine forms and typos barely matter;
+- semantic: the cosine of multilingual sentence embeddings (taxonomy.encoder), which finds
+  "préposé aux bénéficiaires" → "health care assistant" and "Sr. dev" → "software developer"
+  across languages and wordings.
+
+A concept's score is the best mix over its labels (max pooling); the label that gave it is the
+`matched_label`. The index lives in memory, is rebuilt when the taxonomy changes (a cheap
+fingerprint of the table, plus model signals) and keeps its label embeddings on disk in
+settings.DATA_DIR, keyed by the label texts, so a warm start does not re-encode anything.
+
+Public contract: `search_occupations`, `search_skills` (lists of `Match`, best first),
+`match_occupations` (batch), `rebuild_index`.
+"""
+
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+from django.db.models import Count, Max, Min
+from django.db.models.signals import post_delete, post_save
+from rapidfuzz import fuzz, process
+from scipy import sparse
+
+from taxonomy import text
+from taxonomy.encoder import blas_threads, get_encoder
+from taxonomy.models import Occupation, Skill, TaxonomyImport
+
+logger = logging.getLogger(__name__)
+
+OCCUPATIONS = "occupations"
+SKILLS = "skills"
+MAX_LIMIT = 50
+
+# Weight of the lexical score in the mix (the rest is semantic), and how much an alternative or
+# hidden label counts next to the preferred one. Tuned on the MELO development set and checked
+# on the JobBERT set (docs/apps/taxonomy-search.md).
+LEXICAL_WEIGHT = 0.4
+LABEL_KIND_WEIGHT = {"preferred": 1.0, "alternative": 0.97, "hidden": 0.95}
+# The share of the word-level cosine in the lexical score (the rest is character trigrams).
+WORD_SHARE = 0.7
+# Weight of the cross-language agreement bonus (see _Index.concept_scores).
+LANGUAGE_AGREEMENT = 0.3
+# Where label embeddings are kept (None: settings.DATA_DIR / "search"). They depend only on the
+# label texts and the encoder, so any database may share them.
+CACHE_DIR = os.environ.get("PARCOURS_SEARCH_CACHE_DIR") or None
+# How close (rapidfuzz ratio, 0..100) a misspelt query word must be to a label word to be fixed.
+TYPO_SIMILARITY = 80
+# Results scoring at or below this are noise, not matches.
+MIN_SCORE = 0.05
+EMBEDDED_LABELS = {
+    OCCUPATIONS: {"preferred", "alternative", "hidden"},
+    SKILLS: {"preferred"},
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    """One search result."""
+
+    uri: str
+    concept_id: int
+    label: str  # in the person's language, English where ESCO has no French label
+    matched_label: str  # the label that matched, in whatever language
+    score: float  # 0..1, higher is better
+
+
+@dataclass
+class _Concepts:
+    """What the index needs from the database, one entry per concept."""
+
+    ids: list
+    uris: list
+    labels_en: list
+    labels_fr: list
+    # Per concept: list of (label text, language, kind).
+    labels: list
+
+
+def _label_lines(value):
+    return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+def _load_concepts(kind):
+    if kind == OCCUPATIONS:
+        fields = ("pk", "uri", "label_en", "label_fr", "alt_labels_en", "alt_labels_fr")
+        fields += ("hidden_labels_en", "hidden_labels_fr")
+        rows = Occupation.objects.filter(retired=False).order_by("pk").values_list(*fields)
+    else:
+        fields = ("pk", "uri", "label_en", "label_fr", "alt_labels_en", "alt_labels_fr")
+        rows = Skill.objects.filter(retired=False).order_by("pk").values_list(*fields)
+    concepts = _Concepts([], [], [], [], [])
+    for row in rows:
+        pk, uri, label_en, label_fr, alt_en, alt_fr = row[:6]
+        labels = [(label_en, "en", "preferred")]
+        if label_fr:
+            labels.append((label_fr, "fr", "preferred"))
+        labels += [(label, "en", "alternative") for label in _label_lines(alt_en)]
+        labels += [(label, "fr", "alternative") for label in _label_lines(alt_fr)]
+        if kind == OCCUPATIONS:
+            labels += [(label, "en", "hidden") for label in _label_lines(row[6])]
+            labels += [(label, "fr", "hidden") for label in _label_lines(row[7])]
+        concepts.ids.append(pk)
+        concepts.uris.append(uri)
+        concepts.labels_en.append(label_en)
+        concepts.labels_fr.append(label_fr or label_en)
+        concepts.labels.append(labels)
+    return concepts
+
+
+def _features(folded):
+    """Word and character-trigram features of a folded text, as two sets."""
+    words = text.tokens(folded) or folded.split()
+    grams = set()
+    for word in words:
+        padded = f" {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return set(words), grams
+
+
+class _Vectoriser:
+    """Binary TF-IDF over a fixed vocabulary, rows L2-normalised."""
+
+    def __init__(self, documents):
+        vocabulary, document_frequency = {}, []
+        rows, cols = [], []
+        for row, features in enumerate(documents):
+            for feature in features:
+                col = vocabulary.get(feature)
+                if col is None:
+                    col = vocabulary[feature] = len(vocabulary)
+                    document_frequency.append(0)
+                document_frequency[col] += 1
+                rows.append(row)
+                cols.append(col)
+        count = len(documents)
+        frequencies = np.asarray(document_frequency, dtype=np.float32)
+        self.vocabulary = vocabulary
+        self.idf = (np.log((count + 1) / (frequencies + 1)) + 1).astype(np.float32)
+        data = self.idf[np.asarray(cols, dtype=np.int64)] if cols else np.zeros(0, np.float32)
+        matrix = sparse.csr_matrix(
+            (data, (rows, cols)), shape=(count, len(vocabulary)), dtype=np.float32
+        )
+        self.matrix = _normalise_rows(matrix)
+        self.columns = self.matrix.tocsc()
+
+    def similarity(self, queries):
+        """Cosine of each document with each query row: dense (documents, queries)."""
+        if queries.shape[0] == 1:
+            # One query touches a handful of features: sum those columns only.
+            row = queries.getrow(0)
+            if not row.nnz:
+                return np.zeros((self.matrix.shape[0], 1), dtype=np.float32)
+            columns = self.columns[:, row.indices]
+            return np.asarray(columns @ row.data, dtype=np.float32).reshape(-1, 1)
+        return (self.matrix @ queries.T.tocsr()).toarray()
+
+    def transform(self, documents):
+        rows, cols = [], []
+        for row, features in enumerate(documents):
+            for feature in features:
+                col = self.vocabulary.get(feature)
+                if col is not None:
+                    rows.append(row)
+                    cols.append(col)
+        data = self.idf[np.asarray(cols, dtype=np.int64)] if cols else np.zeros(0, np.float32)
+        matrix = sparse.csr_matrix(
+            (data, (rows, cols)), shape=(len(documents), len(self.vocabulary)), dtype=np.float32
+        )
+        return _normalise_rows(matrix)
+
+
+def _normalise_rows(matrix):
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1
+    return sparse.diags(1 / norms).astype(np.float32) @ matrix
+
+
+class _Index:
+    """All labels of one kind of concept, ready to score queries."""
+
+    def __init__(self, kind, concepts, encoder, fingerprint):
+        self.kind = kind
+        self.fingerprint = fingerprint
+        self.ids = concepts.ids
+        self.uris = concepts.uris
+        self.labels_en = concepts.labels_en
+        self.labels_fr = concepts.labels_fr
+        self.label_texts, label_concept, weights, clean, langs, kinds = [], [], [], [], [], []
+        for position, labels in enumerate(concepts.labels):
+            seen = set()
+            for label, lang, label_kind in labels:
+                cleaned = text.clean_label(label)
+                key = text.fold(cleaned)
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                self.label_texts.append(label)
+                label_concept.append(position)
+                weights.append(LABEL_KIND_WEIGHT[label_kind])
+                langs.append(lang)
+                kinds.append(label_kind)
+                clean.append(cleaned)
+        self.label_concept = np.asarray(label_concept, dtype=np.int64)
+        self.label_weight = np.asarray(weights, dtype=np.float32)
+        self.label_is_fr = np.asarray([lang == "fr" for lang in langs], dtype=bool)
+        # Labels are grouped by concept: each concept's labels start at starts[i].
+        self.starts = np.searchsorted(self.label_concept, np.arange(len(self.ids)))
+        folded = [text.fold(label) for label in clean]
+        features = [_features(label) for label in folded]
+        self.words = _Vectoriser([words for words, _grams in features])
+        # The words of the labels as written (folded), to correct typos in queries.
+        self.spellings = {}
+        for word in sorted({w for label in folded for w in label.split() if len(w) >= 4}):
+            self.spellings.setdefault(word[0], []).append(word)
+        self.corrections = {}
+        self.grams = _Vectoriser([grams for _words, grams in features])
+        self.encoder = encoder
+        # Which labels the sentence encoder reads (all of them, or only preferred labels for
+        # the 14,000 skills, whose 110,000 alternative labels would cost minutes and memory).
+        embedded = [i for i, label_kind in enumerate(kinds) if label_kind in EMBEDDED_LABELS[kind]]
+        self.embedded = np.asarray(embedded, dtype=np.int64)
+        self.embedded_position = np.full(len(clean), -1, dtype=np.int64)
+        self.embedded_position[self.embedded] = np.arange(len(embedded))
+        self.embedded_is_fr = self.label_is_fr[self.embedded]
+        self.embedded_starts = np.searchsorted(
+            self.label_concept[self.embedded], np.arange(len(self.ids))
+        )
+        self.embeddings = _embeddings(kind, [clean[i].lower() for i in embedded], encoder)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def correct(self, folded):
+        """Replace words no label uses by the closest word labels use ("sofware" → "software")."""
+        words = folded.split()
+        changed = False
+        for i, word in enumerate(words):
+            if len(word) < 4 or word.isdigit() or text.stem(word) in self.words.vocabulary:
+                continue
+            if word not in self.corrections:
+                # Typos rarely hit the first letter: compare with words sharing it only.
+                best = process.extractOne(
+                    word,
+                    self.spellings.get(word[0], ()),
+                    scorer=fuzz.ratio,
+                    score_cutoff=TYPO_SIMILARITY,
+                )
+                if len(self.corrections) > 50_000:
+                    self.corrections.clear()
+                self.corrections[word] = best[0] if best else None
+            if self.corrections[word]:
+                words[i], changed = self.corrections[word], True
+        return " ".join(words) if changed else folded
+
+    def channel_scores(self, queries):
+        """Lexical scores of every label and semantic scores of every embedded label.
+
+        Both are label-major arrays, (labels, queries): pooling per concept then reads
+        contiguous rows, which is several times faster than pooling along columns.
+        """
+        normalised = [self.correct(text.normalise_query(query, lang)) for query, lang in queries]
+        features = [_features(folded) for folded in normalised]
+        words = self.words.transform([w for w, _g in features])
+        grams = self.grams.transform([g for _w, g in features])
+        lexical = self.words.similarity(words)
+        lexical *= WORD_SHARE
+        lexical += (1 - WORD_SHARE) * self.grams.similarity(grams)
+        lexical *= self.label_weight[:, None]
+        if self.embeddings is None:
+            return lexical, None
+        semantic_texts = [
+            _semantic_text(query, folded)
+            for (query, _lang), folded in zip(queries, normalised, strict=True)
+        ]
+        vectors = self.encoder.encode(semantic_texts)
+        with blas_threads(1):
+            semantic = self.embeddings @ vectors.T
+        np.clip(semantic, 0, 1, out=semantic)
+        semantic *= self.label_weight[self.embedded][:, None]
+        return lexical, semantic
+
+    def concept_scores(self, lexical, semantic):
+        """Pool label scores per concept and mix the two methods: (concepts, queries)."""
+        pooled = np.maximum.reduceat(lexical, self.starts, axis=0)
+        if semantic is None:
+            return pooled
+        pooled *= LEXICAL_WEIGHT
+        # The best French and the best English label of each concept (0 when it has none).
+        french = np.maximum.reduceat(
+            np.where(self.embedded_is_fr[:, None], semantic, 0), self.embedded_starts, axis=0
+        )
+        english = np.maximum.reduceat(
+            np.where(self.embedded_is_fr[:, None], 0, semantic), self.embedded_starts, axis=0
+        )
+        pooled += (1 - LEXICAL_WEIGHT) * np.maximum(french, english)
+        # Agreement across languages: a concept whose English AND French labels both sit close
+        # to the query is a safer answer than one reached through a single odd label.
+        pooled += LANGUAGE_AGREEMENT * np.minimum(french, english)
+        pooled /= 1 + LANGUAGE_AGREEMENT
+        return pooled
+
+    def search(self, queries, limit):
+        """The best `limit` concepts per (query, lang): lists of (position, label, score)."""
+        if not self.ids or not queries:
+            return [[] for _ in queries]
+        results = []
+        for chunk_start in range(0, len(queries), 128):
+            chunk = queries[chunk_start : chunk_start + 128]
+            lexical, semantic = self.channel_scores(chunk)
+            pooled = np.ascontiguousarray(self.concept_scores(lexical, semantic).T)
+            for column in range(len(chunk)):
+                concept_scores = pooled[column]
+                count = min(limit, len(concept_scores))
+                best = np.argpartition(-concept_scores, count - 1)[:count]
+                best = best[np.argsort(-concept_scores[best], kind="stable")]
+                found = []
+                for position in best:
+                    score = float(concept_scores[position])
+                    if score <= MIN_SCORE:
+                        break
+                    label = self._matched_label(position, lexical, semantic, column)
+                    found.append((int(position), label, score))
+                results.append(found)
+        return results
+
+    def _matched_label(self, position, lexical, semantic, column):
+        """The label of a concept that scored best for the query in `column`."""
+        start = self.starts[position]
+        end = (
+            self.starts[position + 1] if position + 1 < len(self.starts) else len(self.label_texts)
+        )
+        label_scores = LEXICAL_WEIGHT * lexical[start:end, column]
+        if semantic is not None:
+            embedded = self.embedded_position[start:end]
+            has = embedded >= 0
+            label_scores[has] += (1 - LEXICAL_WEIGHT) * semantic[embedded[has], column]
+        return self.label_texts[start + int(np.argmax(label_scores))]
+
+
+def _semantic_text(query, normalised):
+    """What the sentence encoder reads: the cleaned query, or its expansion when it has one."""
+    cleaned = text.clean_label(query).lower()
+    return normalised if normalised != text.fold(cleaned) else cleaned
+
+
+def _embeddings(kind, texts, encoder):
+    """Label embeddings, read from the disk cache when the same texts were encoded before."""
+    if encoder is None or not texts:
+        return None
+    unique = sorted(set(texts))
+    cache = Path(CACHE_DIR or Path(settings.DATA_DIR) / "search") / f"{kind}-{encoder.name}.npz"
+    known = {}
+    try:
+        with np.load(cache, allow_pickle=False) as stored:
+            known = dict(zip(stored["texts"].tolist(), stored["vectors"], strict=True))
+    except (OSError, KeyError, ValueError):
+        known = {}
+    missing = [label for label in unique if label not in known]
+    if missing:
+        logger.info("Encoding %d %s labels", len(missing), kind)
+        for start in range(0, len(missing), 256):
+            batch = missing[start : start + 256]
+            known.update(zip(batch, encoder.encode(batch), strict=True))
+    # The cache keeps the labels of every data set this machine has seen (tests, an older
+    # release), so switching back re-encodes nothing; it is pruned when that history grows big.
+    oversized = len(known) > max(3 * len(unique), 100_000)
+    if oversized:
+        known = {label: known[label] for label in unique if label in known}
+    if (missing or oversized) and getattr(encoder, "cacheable", True):
+        # Keep what other databases (tests, an older release) needed too: the cache only grows
+        # by the labels of the data sets this machine has seen.
+        stored_texts = sorted(known)
+        vectors = np.stack([known[label] for label in stored_texts]).astype(np.float16)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(f"{cache.stem}.{os.getpid()}.{threading.get_ident()}.tmp.npz")
+        np.savez(partial, texts=np.asarray(stored_texts), vectors=vectors)
+        partial.replace(cache)
+    return np.stack([known[label] for label in texts]).astype(np.float32)
+
+
+# --- The index registry: built lazily, rebuilt when the data changes. ---
+
+_indexes = {}
+_lock = threading.Lock()
+_generation = {OCCUPATIONS: 0, SKILLS: 0}
+
+
+def _table_fingerprint(kind):
+    model = Occupation if kind == OCCUPATIONS else Skill
+    summary = model.objects.filter(retired=False).aggregate(
+        count=Count("pk"), low=Min("pk"), high=Max("pk")
+    )
+    latest_import = TaxonomyImport.objects.aggregate(latest=Max("pk"))["latest"]
+    return (_generation[kind], latest_import, summary["count"], summary["low"], summary["high"])
+
+
+# How long a checked fingerprint is trusted. Changes made in this process are seen at once
+# (model signals bump the generation); another process's import is seen within this delay.
+FINGERPRINT_TTL = 2.0
+_checked = {}
+
+
+def _index(kind):
+    index = _indexes.get(kind)
+    now = time.monotonic()
+    checked = _checked.get(kind)
+    if (
+        index is not None
+        and checked is not None
+        and now - checked[0] < FINGERPRINT_TTL
+        and checked[1] == _generation[kind]
+        and index.fingerprint == checked[2]
+    ):
+        return index
+    fingerprint = _table_fingerprint(kind)
+    _checked[kind] = (now, _generation[kind], fingerprint)
+    if index is not None and index.fingerprint == fingerprint:
+        return index
+    with _lock:
+        index = _indexes.get(kind)
+        if index is None or index.fingerprint != fingerprint:
+            index = _Index(kind, _load_concepts(kind), get_encoder(), fingerprint)
+            _indexes[kind] = index
+    return index
+
+
+def rebuild_index():
+    """Rebuild both indexes now (the importer calls this after an import)."""
+    with _lock:
+        _indexes.clear()
+    for kind in (OCCUPATIONS, SKILLS):
+        _generation[kind] += 1
+        _index(kind)
+
+
+def _mark_stale(sender, **kwargs):
+    _generation[OCCUPATIONS if sender is Occupation else SKILLS] += 1
+
+
+post_save.connect(_mark_stale, sender=Occupation, dispatch_uid="search-occupation-saved")
+post_delete.connect(_mark_stale, sender=Occupation, dispatch_uid="search-occupation-deleted")
+post_save.connect(_mark_stale, sender=Skill, dispatch_uid="search-skill-saved")
+post_delete.connect(_mark_stale, sender=Skill, dispatch_uid="search-skill-deleted")
+
+
+# --- Public functions. ---
+
+
+def _clamp(limit):
+    return max(1, min(int(limit), MAX_LIMIT))
+
+
+def _matches(index, found, lang):
+    labels = index.labels_fr if lang == "fr" else index.labels_en
+    return [
+        Match(
+            uri=index.uris[position],
+            concept_id=index.ids[position],
+            label=labels[position],
+            matched_label=matched,
+            score=round(min(1.0, max(0.0, score)), 4),
+        )
+        for position, matched, score in found
+    ]
+
+
+def _search(kind, query, lang, limit):
+    query = (query or "").strip()
+    if not query:
+        return []
+    lang = "fr" if lang == "fr" else "en"
+    index = _index(kind)
+    return _matches(index, index.search([(query, lang)], _clamp(limit))[0], lang)
+
+
+def search_occupations(query, lang="en", limit=10):
+    """ESCO occupations that best match a job title, in English or French, best first."""
+    return _search(OCCUPATIONS, query, lang, limit)
+
+
+def search_skills(query, lang="en", limit=10):
+    """ESCO skills and knowledge that best match a text, in English or French, best first."""
+    return _search(SKILLS, query, lang, limit)
+
+
+def match_many(kind, queries, limit=10):
+    """Answer many (query, lang) pairs at once, much faster than one by one."""
+    index = _index(kind)
+    cleaned = [((query or "").strip(), "fr" if lang == "fr" else "en") for query, lang in queries]
+    answerable = [i for i, (query, _lang) in enumerate(cleaned) if query]
+    found = index.search([cleaned[i] for i in answerable], _clamp(limit))
+    results = [[] for _ in queries]
+    for i, matches in zip(answerable, found, strict=True):
+        results[i] = _matches(index, matches, cleaned[i][1])
+    return results
+
+
+def match_occupations(queries, limit=10):
+    """Batch occupation search: a list of (query, lang) → a list of Match lists."""
+    return match_many(OCCUPATIONS, queries, limit)
+
+
+def match_skills(queries, limit=10):
+    """Batch skill search: a list of (query, lang) → a list of Match lists."""
+    return match_many(SKILLS, queries, limit)

@@ -1,0 +1,158 @@
+"""Occupation and skill search (taxonomy.search) on a small taxonomy of real ESCO labels."""
+
+import numpy as np
+from django.test import TestCase
+
+from taxonomy import search
+from taxonomy.encoder import Encoder, set_encoder
+from taxonomy.models import Occupation
+from taxonomy.tests.search_fixtures import build_taxonomy
+
+
+class SearchTests(TestCase):
+    """The real sentence encoder, on a seven-occupation, eight-skill taxonomy."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.concepts = build_taxonomy()
+
+    def first(self, query, lang="en"):
+        matches = search.search_occupations(query, lang)
+        self.assertTrue(matches, f"no result for {query!r}")
+        return matches[0]
+
+    def test_it_finds_an_occupation_by_its_english_title(self):
+        match = self.first("software developer")
+        self.assertEqual(match.label, "software developer")
+        self.assertEqual(match.concept_id, self.concepts["software developer"].pk)
+        self.assertGreater(match.score, 0.5)
+        self.assertLessEqual(match.score, 1)
+
+    def test_it_ignores_case_accents_and_job_board_noise(self):
+        for query in ("BOUCHERE (h/f/x)", "Bouchère H/F", "boucher"):
+            self.assertEqual(self.first(query, "fr").label, "boucher/bouchère", query)
+
+    def test_it_matches_feminine_and_masculine_forms(self):
+        self.assertEqual(self.first("Accrocheuse", "fr").uri, self.concepts["derrickhand"].uri)
+        self.assertEqual(
+            self.first("Accrocheur / Accrocheuse", "fr").uri, self.concepts["derrickhand"].uri
+        )
+        self.assertEqual(
+            self.first("infirmière en soins généraux", "fr").uri,
+            self.concepts["nurse responsible for general care"].uri,
+        )
+
+    def test_it_tolerates_typos(self):
+        self.assertEqual(
+            self.first("sofware devloper").uri, self.concepts["software developer"].uri
+        )
+        self.assertEqual(self.first("acountant").uri, self.concepts["accountant"].uri)
+
+    def test_it_understands_abbreviations(self):
+        self.assertEqual(self.first("Sr. Dev").uri, self.concepts["software developer"].uri)
+        self.assertEqual(
+            self.first("IT sysadmin").uri, self.concepts["ICT system administrator"].uri
+        )
+
+    def test_it_crosses_languages(self):
+        # A French query finds an occupation, shown in French; the English one in English.
+        match = self.first("programmeur", "fr")
+        self.assertEqual(match.uri, self.concepts["software developer"].uri)
+        self.assertEqual(match.label, "développeur de logiciels/développeuse de logiciels")
+        match = self.first("boucher", "en")
+        self.assertEqual(match.label, "butcher")
+
+    def test_it_finds_the_health_care_assistant_for_a_quebec_prepose_aux_beneficiaires(self):
+        for query in ("préposé aux bénéficiaires", "Préposée aux bénéficiaires (H/F)", "PAB"):
+            match = self.first(query, "fr")
+            self.assertEqual(match.uri, self.concepts["healthcare assistant"].uri, query)
+            self.assertEqual(
+                match.label, "aide-soignant en institution/aide-soignante en institution"
+            )
+
+    def test_it_shows_the_label_that_matched(self):
+        match = self.first("programmer")
+        self.assertEqual(match.label, "software developer")
+        self.assertEqual(match.matched_label, "programmer")
+
+    def test_it_searches_skills_in_both_languages(self):
+        self.assertEqual(
+            search.search_skills("gestion de projet", "fr")[0].label, "gestion de projets"
+        )
+        self.assertEqual(
+            search.search_skills("python programming")[0].label, "Python (computer programming)"
+        )
+
+    def test_it_returns_nothing_for_an_empty_query_and_clamps_the_limit(self):
+        self.assertEqual(search.search_occupations("   "), [])
+        self.assertLessEqual(len(search.search_occupations("assistant", limit=500)), 50)
+        self.assertEqual(len(search.search_occupations("assistant", limit=1)), 1)
+
+    def test_it_notices_new_occupations(self):
+        search.search_occupations("warm up")
+        Occupation.objects.create(
+            uri="http://data.europa.eu/esco/occupation/test-baker",
+            label_en="baker",
+            label_fr="boulanger/boulangère",
+        )
+        self.assertEqual(self.first("boulangère", "fr").label, "boulanger/boulangère")
+
+    def test_it_answers_a_batch_like_single_queries(self):
+        queries = [("software developer", "en"), ("comptable", "fr"), ("", "en")]
+        batch = search.match_occupations(queries, limit=3)
+        self.assertEqual(
+            [m.uri for m in batch[0]],
+            [m.uri for m in search.search_occupations("software developer", limit=3)],
+        )
+        self.assertEqual(batch[1][0].uri, self.concepts["accountant"].uri)
+        self.assertEqual(batch[2], [])
+
+
+class KeywordEncoder(Encoder):
+    """A deterministic fake: one dimension per keyword, to test how the scores are mixed."""
+
+    name = "fake-keywords"
+    cacheable = False
+    KEYWORDS = ("butcher", "nurse", "software")
+
+    def encode(self, texts):
+        vectors = np.array(
+            [
+                [
+                    1.0 if keyword in t or t == "meat cutter" and keyword == "butcher" else 0.0
+                    for keyword in self.KEYWORDS
+                ]
+                + [0.1]
+                for t in texts
+            ],
+            dtype=np.float32,
+        )
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+class FusionTests(TestCase):
+    """The mix of lexical and semantic scores, with a fake encoder."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.concepts = build_taxonomy()
+
+    def setUp(self):
+        self.previous = set_encoder(KeywordEncoder())
+        search._generation[search.OCCUPATIONS] += 1
+        self.addCleanup(self.restore)
+
+    def restore(self):
+        set_encoder(self.previous)
+        search._generation[search.OCCUPATIONS] += 1
+
+    def test_it_finds_by_meaning_when_no_word_matches(self):
+        # "meat cutter" shares no word with any label: only the (fake) meaning finds "butcher".
+        match = search.search_occupations("meat cutter")[0]
+        self.assertEqual(match.uri, self.concepts["butcher"].uri)
+
+    def test_it_ranks_a_lexical_and_semantic_match_above_a_semantic_one(self):
+        matches = search.search_occupations("practice nurse")
+        self.assertEqual(matches[0].uri, self.concepts["nurse responsible for general care"].uri)
+        self.assertEqual(matches[0].matched_label, "practice nurse")
+        self.assertEqual(matches, sorted(matches, key=lambda m: -m.score))
