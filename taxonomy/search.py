@@ -45,7 +45,7 @@ MAX_LIMIT = 50
 # Weight of the lexical score in the mix (the rest is semantic), and how much an alternative or
 # hidden label counts next to the preferred one. Tuned on the MELO development set and checked
 # on the JobBERT set (docs/apps/taxonomy-search.md).
-LEXICAL_WEIGHT = 0.4
+LEXICAL_WEIGHT = 0.35
 LABEL_KIND_WEIGHT = {"preferred": 1.0, "alternative": 0.97, "hidden": 0.95}
 # The share of the word-level cosine in the lexical score (the rest is character trigrams).
 WORD_SHARE = 0.7
