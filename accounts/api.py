@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from accounts.api_auth import api_auth
@@ -113,20 +113,23 @@ def patch_me(request):
     user = request.auth
     patch, problems = _parse_patch(request)
     if problems:
-        return 422, {"detail": problems}
+        return Status(422, {"detail": problems})
     data = {field: getattr(user, field) for field in PATCHABLE}
     for field, value in patch.items():
         data[field] = str(Decimal(str(value))) if field == "hours_per_week" else value
     form = ProfileForm(data, instance=user)
     if not form.is_valid():
         user.refresh_from_db()
-        return 422, {
-            "detail": [
-                _problem(field, message)
-                for field, messages in form.errors.items()
-                for message in messages
-            ]
-        }
+        return Status(
+            422,
+            {
+                "detail": [
+                    _problem(field, message)
+                    for field, messages in form.errors.items()
+                    for message in messages
+                ]
+            },
+        )
     return me_out(form.save())
 
 
@@ -142,4 +145,4 @@ def revoke_token(request, token_id: str):
         raise HttpError(404, _("Not found."))
     token = get_object_or_404(ApiToken.objects.active(), pk=int(token_id), user=request.auth)
     token.revoke()
-    return 204, None
+    return Status(204, None)

@@ -2,6 +2,7 @@
 
 import functools
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.test import TestCase
 
@@ -10,9 +11,13 @@ from accounts.models import User
 PASSWORD = "correct horse battery staple"  # noqa: S105
 
 
-@functools.cache
 def password_hash():
-    """PASSWORD hashed once per test process: Argon2 is slow on purpose."""
+    """PASSWORD hashed once per test process and hasher list: Argon2 is slow on purpose."""
+    return _hash_with(tuple(settings.PASSWORD_HASHERS))
+
+
+@functools.cache
+def _hash_with(hashers):
     return make_password(PASSWORD)
 
 

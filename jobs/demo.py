@@ -5,6 +5,7 @@ Idempotent: objects are found by natural keys and created only when missing.
 
 import contextlib
 import datetime
+import zoneinfo
 
 from django.utils import timezone
 
@@ -73,6 +74,14 @@ def _application(user, title, organisation, **fields):
     return application, created
 
 
+def _at(person, days, hour):
+    """`days` from today at `hour` o'clock in the person's own time zone."""
+    local_now = timezone.localtime(timezone.now(), zoneinfo.ZoneInfo(person.time_zone))
+    return (local_now + datetime.timedelta(days=days)).replace(
+        hour=hour, minute=0, second=0, microsecond=0
+    )
+
+
 def load(people):
     seeker = people["seeker"]
     now = timezone.now()
@@ -98,9 +107,7 @@ def load(people):
         application=care,
         kind="phone",
         defaults={
-            "scheduled_at": (now - datetime.timedelta(days=7)).replace(
-                hour=14, minute=0, second=0, microsecond=0
-            ),
+            "scheduled_at": _at(seeker, -7, 14),
             "duration_minutes": 30,
             "with_whom": "Julie Roy, conseillère en ressources humaines",
         },
@@ -130,9 +137,7 @@ def load(people):
         application=care,
         kind="in_person",
         defaults={
-            "scheduled_at": (now + datetime.timedelta(days=3)).replace(
-                hour=10, minute=0, second=0, microsecond=0
-            ),
+            "scheduled_at": _at(seeker, 3, 10),
             "duration_minutes": 60,
             "with_whom": "Marc Bélanger, infirmier-chef; Julie Roy, RH",
             "location": "CHSLD Les Jardins du Fleuve, 120 rue du Fleuve, Lévis",

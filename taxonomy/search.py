@@ -45,12 +45,14 @@ MAX_LIMIT = 50
 # Weight of the lexical score in the mix (the rest is semantic), and how much an alternative or
 # hidden label counts next to the preferred one. Tuned on the MELO development set and checked
 # on the JobBERT set (docs/apps/taxonomy-search.md).
-LEXICAL_WEIGHT = 0.35
+LEXICAL_WEIGHT = 0.3
 LABEL_KIND_WEIGHT = {"preferred": 1.0, "alternative": 0.97, "hidden": 0.95}
 # The share of the word-level cosine in the lexical score (the rest is character trigrams).
 WORD_SHARE = 0.7
 # Weight of the cross-language agreement bonus (see _Index.concept_scores).
-LANGUAGE_AGREEMENT = 0.3
+LANGUAGE_AGREEMENT = 0.4
+# Weight of the concept-centroid similarity (see _Index.concept_scores).
+CENTROID_WEIGHT = 0.2
 # Where label embeddings are kept (None: settings.DATA_DIR / "search"). They depend only on the
 # label texts and the encoder, so any database may share them.
 CACHE_DIR = os.environ.get("PARCOURS_SEARCH_CACHE_DIR") or None
@@ -58,6 +60,8 @@ CACHE_DIR = os.environ.get("PARCOURS_SEARCH_CACHE_DIR") or None
 TYPO_SIMILARITY = 80
 # Results scoring at or below this are noise, not matches.
 MIN_SCORE = 0.05
+# Queries scored together in a batch (bounds the (labels, queries) score matrices to ~25 MB).
+CHUNK = 128
 EMBEDDED_LABELS = {
     OCCUPATIONS: {"preferred", "alternative", "hidden"},
     SKILLS: {"preferred"},
@@ -152,18 +156,6 @@ class _Vectoriser:
             (data, (rows, cols)), shape=(count, len(vocabulary)), dtype=np.float32
         )
         self.matrix = _normalise_rows(matrix)
-        self.columns = self.matrix.tocsc()
-
-    def similarity(self, queries):
-        """Cosine of each document with each query row: dense (documents, queries)."""
-        if queries.shape[0] == 1:
-            # One query touches a handful of features: sum those columns only.
-            row = queries.getrow(0)
-            if not row.nnz:
-                return np.zeros((self.matrix.shape[0], 1), dtype=np.float32)
-            columns = self.columns[:, row.indices]
-            return np.asarray(columns @ row.data, dtype=np.float32).reshape(-1, 1)
-        return (self.matrix @ queries.T.tocsr()).toarray()
 
     def transform(self, documents):
         rows, cols = [], []
@@ -186,6 +178,36 @@ def _normalise_rows(matrix):
     return sparse.diags(1 / norms).astype(np.float32) @ matrix
 
 
+class _Segments:
+    """Contiguous runs of rows (a concept's labels), to take the maximum of each run.
+
+    np.maximum.reduceat does the same but walks the matrix run by run; this walks it rank by
+    rank (every run's first row, then every run's second row...), a few dozen vectorised steps
+    that are about five times faster on (45,690 labels, 128 queries). Empty runs give 0.
+    """
+
+    def __init__(self, starts, ends, rows):
+        lengths = ends - starts
+        self.empty = lengths == 0
+        self.starts = np.minimum(starts, max(rows - 1, 0))
+        longest = int(lengths.max()) if len(lengths) else 0
+        # For each rank k ≥ 1: the runs that have a (k + 1)-th row, and where that row is.
+        self.steps = []
+        for rank in range(1, longest):
+            runs = np.flatnonzero(lengths > rank)
+            self.steps.append((None if len(runs) == len(lengths) else runs, starts[runs] + rank))
+
+    def max(self, matrix):
+        out = matrix[self.starts]
+        for runs, rows in self.steps:
+            if runs is None:
+                np.maximum(out, matrix[rows], out=out)
+            else:
+                out[runs] = np.maximum(out[runs], matrix[rows])
+        out[self.empty] = 0
+        return out
+
+
 class _Index:
     """All labels of one kind of concept, ready to score queries."""
 
@@ -199,7 +221,9 @@ class _Index:
         self.label_texts, label_concept, weights, clean, langs, kinds = [], [], [], [], [], []
         for position, labels in enumerate(concepts.labels):
             seen = set()
-            for label, lang, label_kind in labels:
+            # English labels first, then French: each concept's labels form two contiguous
+            # runs, so the best label per language is one pooling pass (concept_scores).
+            for label, lang, label_kind in sorted(labels, key=lambda label: label[1] == "fr"):
                 cleaned = text.clean_label(label)
                 key = text.fold(cleaned)
                 if not key or key in seen:
@@ -216,15 +240,28 @@ class _Index:
         self.label_is_fr = np.asarray([lang == "fr" for lang in langs], dtype=bool)
         # Labels are grouped by concept: each concept's labels start at starts[i].
         self.starts = np.searchsorted(self.label_concept, np.arange(len(self.ids)))
+        self.ends = np.append(self.starts[1:], len(self.label_texts))
+        self.segments = _Segments(self.starts, self.ends, len(self.label_texts))
         folded = [text.fold(label) for label in clean]
         features = [_features(label) for label in folded]
         self.words = _Vectoriser([words for words, _grams in features])
+        self.grams = _Vectoriser([grams for _words, grams in features])
+        # One sparse matrix for both lexical channels, each label row already weighted by its
+        # kind and each channel by its share: one product gives the lexical score.
+        self.lexical = sparse.hstack(
+            [
+                sparse.diags(WORD_SHARE * self.label_weight) @ self.words.matrix,
+                sparse.diags((1 - WORD_SHARE) * self.label_weight) @ self.grams.matrix,
+            ],
+            format="csr",
+            dtype=np.float32,
+        )
+        self.lexical_columns = self.lexical.tocsc()
         # The words of the labels as written (folded), to correct typos in queries.
         self.spellings = {}
         for word in sorted({w for label in folded for w in label.split() if len(w) >= 4}):
             self.spellings.setdefault(word[0], []).append(word)
         self.corrections = {}
-        self.grams = _Vectoriser([grams for _words, grams in features])
         self.encoder = encoder
         # Which labels the sentence encoder reads (all of them, or only preferred labels for
         # the 14,000 skills, whose 110,000 alternative labels would cost minutes and memory).
@@ -232,11 +269,31 @@ class _Index:
         self.embedded = np.asarray(embedded, dtype=np.int64)
         self.embedded_position = np.full(len(clean), -1, dtype=np.int64)
         self.embedded_position[self.embedded] = np.arange(len(embedded))
-        self.embedded_is_fr = self.label_is_fr[self.embedded]
-        self.embedded_starts = np.searchsorted(
-            self.label_concept[self.embedded], np.arange(len(self.ids))
+        embeddings = _embeddings(kind, [clean[i].lower() for i in embedded], encoder)
+        self.embeddings = self.centroids = None
+        if embeddings is not None:
+            self._prepare_semantic(embeddings)
+
+    def _prepare_semantic(self, embeddings):
+        """Weighted label embeddings, per-language pooling runs and concept centroids."""
+        concept = self.label_concept[self.embedded]
+        # The label-kind weight is folded into the rows: the product gives weighted cosines.
+        self.embeddings = np.ascontiguousarray(
+            embeddings * self.label_weight[self.embedded][:, None], dtype=np.float32
         )
-        self.embeddings = _embeddings(kind, [clean[i].lower() for i in embedded], encoder)
+        # Run 2c holds concept c's English labels, run 2c + 1 its French ones.
+        run_keys = 2 * concept + self.label_is_fr[self.embedded]
+        run_count = 2 * len(self.ids)
+        run_starts = np.searchsorted(run_keys, np.arange(run_count))
+        run_ends = np.append(run_starts[1:], len(run_keys))
+        self.runs = _Segments(run_starts, run_ends, len(run_keys))
+        # Each concept's centroid: the mean direction of all its labels, a prototype that
+        # rewards concepts whose labels agree with the query as a whole (not one odd label).
+        centroids = np.zeros((len(self.ids), embeddings.shape[1]), dtype=np.float32)
+        np.add.at(centroids, concept, embeddings)
+        norms = np.linalg.norm(centroids, axis=1, keepdims=True)
+        norms[norms == 0] = 1
+        self.centroids = centroids / norms
 
     def __len__(self):
         return len(self.ids)
@@ -264,50 +321,54 @@ class _Index:
         return " ".join(words) if changed else folded
 
     def channel_scores(self, queries):
-        """Lexical scores of every label and semantic scores of every embedded label.
+        """Lexical scores of every label, semantic scores of every embedded label, and the
+        query vectors.
 
-        Both are label-major arrays, (labels, queries): pooling per concept then reads
+        Scores are label-major arrays, (labels, queries): pooling per concept then reads
         contiguous rows, which is several times faster than pooling along columns.
         """
-        normalised = [self.correct(text.normalise_query(query, lang)) for query, lang in queries]
+        expanded = [text.normalise_query(query, lang) for query, lang in queries]
+        normalised = [self.correct(folded) for folded in expanded]
         features = [_features(folded) for folded in normalised]
         words = self.words.transform([w for w, _g in features])
         grams = self.grams.transform([g for _w, g in features])
-        lexical = self.words.similarity(words)
-        lexical *= WORD_SHARE
-        lexical += (1 - WORD_SHARE) * self.grams.similarity(grams)
-        lexical *= self.label_weight[:, None]
+        lexical = _similarity(
+            self.lexical, self.lexical_columns, sparse.hstack([words, grams], format="csr")
+        )
         if self.embeddings is None:
-            return lexical, None
+            return lexical, None, None
+        # The encoder reads the query before typo correction: a word that no label uses may
+        # still be a real word ("chariots"), and the encoder's sub-words cope with typos.
         semantic_texts = [
             _semantic_text(query, folded)
-            for (query, _lang), folded in zip(queries, normalised, strict=True)
+            for (query, _lang), folded in zip(queries, expanded, strict=True)
         ]
         vectors = self.encoder.encode(semantic_texts)
         with blas_threads(1):
             semantic = self.embeddings @ vectors.T
-        np.clip(semantic, 0, 1, out=semantic)
-        semantic *= self.label_weight[self.embedded][:, None]
-        return lexical, semantic
+        return lexical, semantic, vectors
 
-    def concept_scores(self, lexical, semantic):
-        """Pool label scores per concept and mix the two methods: (concepts, queries)."""
-        pooled = np.maximum.reduceat(lexical, self.starts, axis=0)
+    def concept_scores(self, lexical, semantic, vectors):
+        """Pool label scores per concept and mix the methods: (concepts, queries)."""
+        pooled = self.segments.max(lexical)
         if semantic is None:
             return pooled
         pooled *= LEXICAL_WEIGHT
-        # The best French and the best English label of each concept (0 when it has none).
-        french = np.maximum.reduceat(
-            np.where(self.embedded_is_fr[:, None], semantic, 0), self.embedded_starts, axis=0
-        )
-        english = np.maximum.reduceat(
-            np.where(self.embedded_is_fr[:, None], 0, semantic), self.embedded_starts, axis=0
-        )
+        # The best English and the best French label of each concept (0 when it has none).
+        runs = self.runs.max(semantic)
+        np.maximum(runs, 0, out=runs)
+        english, french = runs[0::2], runs[1::2]
         pooled += (1 - LEXICAL_WEIGHT) * np.maximum(french, english)
         # Agreement across languages: a concept whose English AND French labels both sit close
         # to the query is a safer answer than one reached through a single odd label.
         pooled += LANGUAGE_AGREEMENT * np.minimum(french, english)
         pooled /= 1 + LANGUAGE_AGREEMENT
+        # The same idea within the concept: closeness to the centroid of all its labels.
+        with blas_threads(1):
+            centroid = self.centroids @ vectors.T
+        np.maximum(centroid, 0, out=centroid)
+        pooled += CENTROID_WEIGHT * centroid
+        pooled /= 1 + CENTROID_WEIGHT
         return pooled
 
     def search(self, queries, limit):
@@ -315,37 +376,54 @@ class _Index:
         if not self.ids or not queries:
             return [[] for _ in queries]
         results = []
-        for chunk_start in range(0, len(queries), 128):
-            chunk = queries[chunk_start : chunk_start + 128]
-            lexical, semantic = self.channel_scores(chunk)
-            pooled = np.ascontiguousarray(self.concept_scores(lexical, semantic).T)
+        for chunk_start in range(0, len(queries), CHUNK):
+            chunk = queries[chunk_start : chunk_start + CHUNK]
+            lexical, semantic, vectors = self.channel_scores(chunk)
+            pooled = np.ascontiguousarray(self.concept_scores(lexical, semantic, vectors).T)
+            count = min(limit, pooled.shape[1])
+            best = np.argpartition(-pooled, count - 1, axis=1)[:, :count]
+            best_scores = np.take_along_axis(pooled, best, axis=1)
+            order = np.argsort(-best_scores, axis=1, kind="stable")
+            best = np.take_along_axis(best, order, axis=1)
+            best_scores = np.take_along_axis(best_scores, order, axis=1)
             for column in range(len(chunk)):
-                concept_scores = pooled[column]
-                count = min(limit, len(concept_scores))
-                best = np.argpartition(-concept_scores, count - 1)[:count]
-                best = best[np.argsort(-concept_scores[best], kind="stable")]
                 found = []
-                for position in best:
-                    score = float(concept_scores[position])
+                for position, score in zip(
+                    best[column].tolist(), best_scores[column].tolist(), strict=True
+                ):
                     if score <= MIN_SCORE:
                         break
                     label = self._matched_label(position, lexical, semantic, column)
-                    found.append((int(position), label, score))
+                    found.append((position, label, score))
                 results.append(found)
         return results
 
     def _matched_label(self, position, lexical, semantic, column):
         """The label of a concept that scored best for the query in `column`."""
-        start = self.starts[position]
-        end = (
-            self.starts[position + 1] if position + 1 < len(self.starts) else len(self.label_texts)
-        )
+        start, end = self.starts[position], self.ends[position]
         label_scores = LEXICAL_WEIGHT * lexical[start:end, column]
         if semantic is not None:
             embedded = self.embedded_position[start:end]
             has = embedded >= 0
             label_scores[has] += (1 - LEXICAL_WEIGHT) * semantic[embedded[has], column]
         return self.label_texts[start + int(np.argmax(label_scores))]
+
+
+def _similarity(matrix, columns, queries):
+    """Dot product of each row of `matrix` with each query row: dense (rows, queries)."""
+    if queries.shape[0] == 1:
+        # One query touches a handful of features: sum those columns only.
+        row = queries.getrow(0)
+        if not row.nnz:
+            return np.zeros((matrix.shape[0], 1), dtype=np.float32)
+        return np.asarray(columns[:, row.indices] @ row.data, dtype=np.float32).reshape(-1, 1)
+    # Many queries: keep the features they use, then one sparse × dense product. Twice as fast
+    # as a sparse × sparse product, whose (rows, queries) result is far from sparse.
+    used = np.unique(queries.indices)
+    if not len(used):
+        return np.zeros((matrix.shape[0], queries.shape[0]), dtype=np.float32)
+    dense = queries[:, used].T.toarray()
+    return np.asarray(columns[:, used].tocsr() @ dense, dtype=np.float32)
 
 
 def _semantic_text(query, normalised):
