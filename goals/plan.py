@@ -53,20 +53,6 @@ def review_settings_for(user):
 # SMART check --------------------------------------------------------------------------------
 
 
-def smart_profile(user, estimated_effort_hours=None):
-    """What the SMART check needs about `user`: time, skills, targets, and the experience told
-    in their latest reflection."""
-    from goals.smart import profile_for
-
-    profile = profile_for(
-        user, float(estimated_effort_hours) if estimated_effort_hours is not None else None
-    )
-    reflection = user.reflections.first()
-    if reflection:
-        profile.experience = " ".join([reflection.accomplishments, reflection.skills])
-    return profile
-
-
 def smart_check(text, user, today=None, estimated_effort_hours=None, deadline=None):
     """The SMART criteria of `text` for `user`, as the JSON contract of goals.smart."""
     from goals import smart
@@ -76,7 +62,9 @@ def smart_check(text, user, today=None, estimated_effort_hours=None, deadline=No
         text,
         language,
         today or timezone.localdate(),
-        smart_profile(user, estimated_effort_hours),
+        smart.profile_for(
+            user, float(estimated_effort_hours) if estimated_effort_hours is not None else None
+        ),
         deadline=deadline,
     )
     return result.as_dict()

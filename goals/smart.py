@@ -748,9 +748,10 @@ def _remove_folded(text, folded_phrase):
 
 
 def profile_for(user, estimated_effort_hours=None):
-    """The `Profile` of a signed-in person: hours per week, skills and target occupations.
+    """The `Profile` of a signed-in person: hours per week, skills, target occupations and the
+    experience told in their latest reflection.
 
-    Two queries, whatever the size of the profile.
+    Three queries, whatever the size of the profile.
     """
     from taxonomy.models import TargetOccupation, UserSkill
 
@@ -763,9 +764,12 @@ def profile_for(user, estimated_effort_hours=None):
         target.occupation.label(language)
         for target in TargetOccupation.objects.filter(user=user).select_related("occupation")
     ]
+    reflection = user.reflections.first()
+    experience = " ".join([reflection.accomplishments, reflection.skills]) if reflection else ""
     return Profile(
         hours_per_week=float(user.hours_per_week) if user.hours_per_week is not None else None,
         estimated_effort_hours=estimated_effort_hours,
         skills=[s for s in skills if s],
         targets=targets,
+        experience=experience,
     )

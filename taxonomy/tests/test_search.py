@@ -1,7 +1,9 @@
 """Occupation and skill search (taxonomy.search) on a small taxonomy of real ESCO labels."""
 
 import numpy as np
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
+from hypothesis import given
+from hypothesis import strategies as st
 
 from taxonomy import search
 from taxonomy.encoder import Encoder, set_encoder
@@ -115,7 +117,11 @@ class KeywordEncoder(Encoder):
     cacheable = False
     KEYWORDS = ("butcher", "nurse", "software")
 
+    def __init__(self):
+        self.read = []
+
     def encode(self, texts):
+        self.read.extend(texts)
         vectors = np.array(
             [
                 [
@@ -156,3 +162,41 @@ class FusionTests(TestCase):
         self.assertEqual(matches[0].uri, self.concepts["nurse responsible for general care"].uri)
         self.assertEqual(matches[0].matched_label, "practice nurse")
         self.assertEqual(matches, sorted(matches, key=lambda m: -m.score))
+
+    def test_it_gives_the_encoder_the_query_as_written_not_its_typo_correction(self):
+        # "boucherr" is no label word: the lexical side corrects it to "boucher", but the
+        # encoder reads the words as typed (a real word that no label uses, such as
+        # "chariots", must not become another word, "charity", in the encoder's eyes).
+        encoder = search.get_encoder()
+        search.search_occupations("Boucherr charcutier (h/f/x)", "fr")
+        index = search._index(search.OCCUPATIONS)
+        self.assertEqual(index.correct("boucherr charcutier"), "boucher charcutier")
+        self.assertIn("boucherr charcutier", encoder.read)
+        self.assertNotIn("boucher charcutier", encoder.read)
+
+    def test_it_keeps_every_score_between_zero_and_one(self):
+        for query, lang in (("butcher", "en"), ("nurse nurse nurse", "en"), ("x", "fr")):
+            for match in search.search_occupations(query, lang, limit=50):
+                self.assertGreaterEqual(match.score, 0, query)
+                self.assertLessEqual(match.score, 1, query)
+
+
+class SegmentTests(SimpleTestCase):
+    """The per-concept maximum behind pooling, against numpy's own reduceat."""
+
+    @given(
+        lengths=st.lists(st.integers(min_value=0, max_value=6), min_size=1, max_size=30),
+        columns=st.integers(min_value=1, max_value=4),
+        seed=st.integers(min_value=0, max_value=2**32 - 1),
+    )
+    def test_it_takes_the_maximum_of_each_run_and_zero_for_an_empty_one(
+        self, lengths, columns, seed
+    ):
+        lengths = np.asarray(lengths)
+        rows = int(lengths.sum())
+        matrix = np.random.default_rng(seed).normal(size=(max(rows, 1), columns))
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        pooled = search._Segments(starts, starts + lengths, rows).max(matrix)
+        for run, (start, length) in enumerate(zip(starts, lengths, strict=True)):
+            expected = matrix[start : start + length].max(axis=0) if length else 0
+            np.testing.assert_array_equal(pooled[run], expected)
