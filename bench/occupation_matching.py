@@ -152,6 +152,8 @@ def main():
             f"{statistics.median(single) * 1000:.1f} ms, p90 "
             f"{single[int(len(single) * 0.9) - 1] * 1000:.1f} ms"
         )
+    # Speed depends on a free core: report the load the figures were measured under.
+    print(f"Load average at the end: {os.getloadavg()[0]:.1f} (2 cores).")
     print("(published figures: MRR of the ranking, the README's MRR column)")
 
 

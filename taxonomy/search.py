@@ -9,10 +9,12 @@ labels, in English and in French) by two methods whose scores are mixed:
   "préposé aux bénéficiaires" → "health care assistant" and "Sr. dev" → "software developer"
   across languages and wordings.
 
-A concept's score is the best mix over its labels (max pooling); the label that gave it is the
-`matched_label`. The index lives in memory, is rebuilt when the taxonomy changes (a cheap
-fingerprint of the table, plus model signals) and keeps its label embeddings on disk in
-settings.DATA_DIR, keyed by the label texts, so a warm start does not re-encode anything.
+A concept's score mixes its best lexical label, its best English and best French label by
+meaning (and their agreement), and how close the query sits to the centroid of all its label
+embeddings; the label that scored best is the `matched_label`. The index lives in memory, is
+rebuilt when the taxonomy changes (a cheap fingerprint of the table, plus model signals) and
+keeps its label embeddings on disk in settings.DATA_DIR, keyed by the label texts, so a warm
+start does not re-encode anything.
 
 Public contract: `search_occupations`, `search_skills` (lists of `Match`, best first),
 `match_occupations` (batch), `rebuild_index`.

@@ -59,8 +59,19 @@ def page(browser, live_server):
     # take its time once, outside the journey's own timeouts.
     context.request.get(live_server.url + "/", timeout=90_000)
     page = context.new_page()
+    # A script or style the Content Security Policy blocks is a broken page for a person.
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
+    assert not blocked, f"Blocked by the Content Security Policy: {blocked}"
 
 
 @pytest.fixture
