@@ -60,6 +60,10 @@ CENTROID_WEIGHT = 0.2
 CACHE_DIR = os.environ.get("PARCOURS_SEARCH_CACHE_DIR") or None
 # How close (rapidfuzz ratio, 0..100) a misspelt query word must be to a label word to be fixed.
 TYPO_SIMILARITY = 80
+# The sentence encoder reads only the surer corrections (see _Index.correct): a word no label
+# uses may be a typo ("devloper", 94) or a real word the labels happen not to use ("chariots" →
+# "charity", 80; "coffreur" → "coiffeur", 88), which would change the query's meaning.
+ENCODER_TYPO_SIMILARITY = 90
 # Results scoring at or below this are noise, not matches.
 MIN_SCORE = 0.05
 # Queries scored together in a batch (bounds the (labels, queries) score matrices to ~25 MB).
@@ -191,6 +195,7 @@ class _Segments:
     def __init__(self, starts, ends, rows):
         lengths = ends - starts
         self.empty = lengths == 0
+        self.run_starts = np.asarray(starts, dtype=np.int64)
         self.starts = np.minimum(starts, max(rows - 1, 0))
         longest = int(lengths.max()) if len(lengths) else 0
         # For each rank k ≥ 1: the runs that have a (k + 1)-th row, and where that row is.
@@ -200,6 +205,13 @@ class _Segments:
             self.steps.append((None if len(runs) == len(lengths) else runs, starts[runs] + rank))
 
     def max(self, matrix):
+        if matrix.shape[1] == 1:
+            # One query: reduceat over one contiguous vector is fast; the appended 0 row gives
+            # empty runs (at the end) a valid index.
+            vector = np.append(matrix[:, 0], np.zeros(1, dtype=matrix.dtype))
+            out = np.maximum.reduceat(vector, self.run_starts)[:, None]
+            out[self.empty] = 0
+            return out
         out = matrix[self.starts]
         for runs, rows in self.steps:
             if runs is None:
@@ -300,8 +312,14 @@ class _Index:
     def __len__(self):
         return len(self.ids)
 
-    def correct(self, folded):
-        """Replace words no label uses by the closest word labels use ("sofware" → "software")."""
+    def correct(self, folded, similarity=TYPO_SIMILARITY, same_ending=False):
+        """Replace words no label uses by the closest word labels use ("sofware" → "software").
+
+        `similarity` is the rapidfuzz ratio (0..100) a correction needs. With `same_ending`,
+        a correction must also keep the word's last two letters: a word that differs by its
+        ending is usually another word of the same family ("agriculteur" / "agriculture",
+        "diploma" / "diplomat"), not a typo ("excutive" / "executive").
+        """
         words = folded.split()
         changed = False
         for i, word in enumerate(words):
@@ -317,9 +335,14 @@ class _Index:
                 )
                 if len(self.corrections) > 50_000:
                     self.corrections.clear()
-                self.corrections[word] = best[0] if best else None
-            if self.corrections[word]:
-                words[i], changed = self.corrections[word], True
+                self.corrections[word] = best[:2] if best else None
+            correction = self.corrections[word]
+            if (
+                correction
+                and correction[1] >= similarity
+                and (not same_ending or correction[0][-2:] == word[-2:])
+            ):
+                words[i], changed = correction[0], True
         return " ".join(words) if changed else folded
 
     def channel_scores(self, queries):
@@ -339,16 +362,18 @@ class _Index:
         )
         if self.embeddings is None:
             return lexical, None, None
-        # The encoder reads the query before typo correction: a word that no label uses may
-        # still be a real word ("chariots"), and the encoder's sub-words cope with typos.
-        semantic_texts = [
-            _semantic_text(query, folded)
-            for (query, _lang), folded in zip(queries, expanded, strict=True)
-        ]
-        vectors = self.encoder.encode(semantic_texts)
+        vectors = self._query_vectors(queries, expanded)
         with blas_threads(1):
             semantic = self.embeddings @ vectors.T
         return lexical, semantic, vectors
+
+    def _query_vectors(self, queries, expanded):
+        """The encoder's vectors of the queries, with only the surer typo corrections."""
+        texts = []
+        for (query, _lang), folded in zip(queries, expanded, strict=True):
+            corrected = self.correct(folded, ENCODER_TYPO_SIMILARITY, same_ending=True)
+            texts.append(corrected if corrected != folded else _semantic_text(query, folded))
+        return self.encoder.encode(texts)
 
     def concept_scores(self, lexical, semantic, vectors):
         """Pool label scores per concept and mix the methods: (concepts, queries)."""
