@@ -236,3 +236,25 @@ class ApiTokenForm(ParcoursFormMixin, forms.Form):
     def save(self):
         """Create the token; return (token, raw) where raw is shown to the person once."""
         return ApiToken.issue(self.user, self.cleaned_data["name"])
+
+
+class DeleteAccountForm(ParcoursFormMixin, forms.Form):
+    """Deleting an account cannot be undone: the person confirms with their password."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(
+                _("That is not your password: your account was not deleted."), code="wrong"
+            )
+        return password

@@ -20,5 +20,6 @@ urlpatterns = [
     path("password/reset/done/", views.password_reset_complete, name="password_reset_complete"),
     path("tokens/", views.create_token, name="create_token"),
     path("tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
+    path("delete/", views.delete_account, name="delete_account"),
     path("language/", views.set_language, name="set_language"),
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import throttle
 from accounts.forms import (
     ApiTokenForm,
+    DeleteAccountForm,
     LoginForm,
     PasswordChangeForm,
     PasswordResetForm,
@@ -164,6 +165,21 @@ def revoke_token(request, token_id):
         messages.success(request, message % {"name": token.name})
         return redirect(reverse("accounts:profile") + "#tokens")
     return render(request, "accounts/token_revoke.html", {"token": token})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def delete_account(request):
+    """Delete the person and everything they own; what others shared with them goes too."""
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        auth.logout(request)
+        user.delete()
+        messages.success(request, _("Your account and all your data were deleted."))
+        return redirect("core:home")
+    return render(request, "accounts/delete_account.html", {"form": form})
 
 
 @require_POST

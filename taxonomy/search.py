@@ -206,9 +206,9 @@ class _Segments:
 
     def max(self, matrix):
         if matrix.shape[1] == 1:
-            # One query: reduceat over one contiguous vector is fast; the appended 0 row gives
-            # empty runs (at the end) a valid index.
-            vector = np.append(matrix[:, 0], np.zeros(1, dtype=matrix.dtype))
+            # One query: reduceat over one contiguous vector is fast; the appended -inf gives
+            # empty runs at the end a valid index without changing any maximum.
+            vector = np.append(matrix[:, 0], np.full(1, -np.inf, dtype=matrix.dtype))
             out = np.maximum.reduceat(vector, self.run_starts)[:, None]
             out[self.empty] = 0
             return out
