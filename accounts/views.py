@@ -178,7 +178,8 @@ def delete_account(request):
         auth.logout(request)
         user.delete()
         messages.success(request, _("Your account and all your data were deleted."))
-        return redirect("core:home")
+        # The farewell page speaks the language the person used.
+        return remember_language(redirect("core:home"), user.language)
     return render(request, "accounts/delete_account.html", {"form": form})
 
 

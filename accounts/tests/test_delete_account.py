@@ -42,7 +42,8 @@ class DeleteAccountTestCase(BaseTestCase):
             reverse("accounts:delete_account"), {"password": DEMO_PASSWORD}, follow=True
         )
 
-        self.assertContains(response, "Your account and all your data were deleted.")
+        # Sam uses Parcours in French: the farewell is in French too.
+        self.assertContains(response, "Votre compte et toutes vos données ont été supprimés.")
         self.assertFalse(response.context["user"].is_authenticated)
         self.assertFalse(User.objects.filter(pk=seeker.pk).exists())
         self.assertEqual(rows_pointing_at(seeker.pk), {})
