@@ -41,3 +41,16 @@ class FeedToken(models.Model):
             .first()
         )
         return token.user if token else None
+
+
+class DigestSubscription(models.Model):
+    """A person who asked for the weekly email digest of what is due (opt-in)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_digest"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    last_sent_on = models.DateField(null=True, blank=True, editable=False)
+
+    def __str__(self):
+        return f"{self.user} weekly digest"

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from agenda import ical
 from agenda.collect import collect, group_by_day, user_time_zone
-from agenda.models import FeedToken
+from agenda.models import DigestSubscription, FeedToken
 
 UPCOMING_DAYS = 30
 
@@ -58,6 +58,7 @@ def index(request):
             "today": today,
             "upcoming_days": UPCOMING_DAYS,
             "has_feed": FeedToken.objects.filter(user=request.user).exists(),
+            "has_digest": DigestSubscription.objects.filter(user=request.user).exists(),
             "feed_url": feed_url,
         },
     )
@@ -80,6 +81,21 @@ def feed_issue(request):
 def feed_revoke(request):
     FeedToken.objects.filter(user=request.user).delete()
     messages.success(request, _("Calendar link revoked: calendar apps can no longer read it."))
+    return redirect("agenda:index")
+
+
+@login_required
+@require_POST
+def digest(request):
+    """Start or stop the weekly email digest (opt-in)."""
+    if request.POST.get("digest") == "on":
+        DigestSubscription.objects.get_or_create(user=request.user)
+        messages.success(
+            request, _("Every week you will receive by email what is due in the coming days.")
+        )
+    else:
+        DigestSubscription.objects.filter(user=request.user).delete()
+        messages.success(request, _("The weekly digest is stopped."))
     return redirect("agenda:index")
 
 

@@ -62,6 +62,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
+# The address people reach Parcours at, for links in emails sent by the worker.
+PARCOURS_SITE_URL = os.environ.get("PARCOURS_SITE_URL", "http://127.0.0.1:8000")
+
 # The ESCO taxonomy files (CSV or CSV.gz), read by `parcours taxonomy import`.
 PARCOURS_ESCO_DIR = Path(
     os.environ.get("PARCOURS_ESCO_DIR", BASE_DIR.parent / "shared" / "data" / "esco-v1.1.1")
