@@ -1,8 +1,12 @@
 from django.urls import path
 
-from core import views
+from core import views, views_portability, views_report
 
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("my-data/export/", views_portability.export, name="export_data"),
+    path("my-data/import/", views_portability.import_data, name="import_data"),
+    path("report/", views_report.report, name="report"),
+    path("report.pdf", views_report.report_pdf, name="report_pdf"),
 ]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from core.api_schemas import RowId
 from goals import plan
 from goals.models import (
     Cadence,
@@ -164,7 +165,7 @@ class RevisionOut(Schema):
 
 
 class DecisionIn(Schema):
-    goal_id: int
+    goal_id: RowId
     decision: Decision
     reason: str = Field(..., min_length=1)
     statement: str | None = Field(None, min_length=1, max_length=500)
@@ -460,7 +461,8 @@ def create_checkin(request, goal_id: int, payload: CheckInIn):
 
 @router.delete("/goals/{int:goal_id}/checkins/{int:checkin_id}", response={204: None})
 def delete_checkin(request, goal_id: int, checkin_id: int):
-    get_object_or_404(CheckIn, pk=checkin_id, goal_id=goal_id, goal__owner=request.auth).delete()
+    # goal__pk, not goal_id: an id too big for the database then finds nothing (404).
+    get_object_or_404(CheckIn, pk=checkin_id, goal__pk=goal_id, goal__owner=request.auth).delete()
     return Status(204, None)
 
 

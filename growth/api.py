@@ -13,6 +13,7 @@ from django.utils import timezone
 from ninja import Field, PatchDict, Query, Router, Schema, Status
 from ninja.errors import ValidationError
 
+from core.api_schemas import RowId
 from growth import feeds, roi
 from growth.forms import ContactForm, FeedForm, InteractionForm, LearningItemForm
 from growth.models import Contact, Entry, Feed, Interaction, LearningItem
@@ -76,8 +77,8 @@ class LearningItemIn(Schema):
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
     hours: Decimal | None = None
-    skills: list[int] = []
-    goals: list[int] = []
+    skills: list[RowId] = []
+    goals: list[RowId] = []
     cost: Decimal = Decimal(0)
     currency: str = "CAD"
     payer: str = "self"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from core.api_schemas import RowId
 from mentoring import access, lifecycle, matching
 from mentoring.choices import LANGUAGE_CODES, Approach, Channel, Frequency, Structure, Value
 from mentoring.lifecycle import LifecycleError
@@ -33,8 +34,8 @@ def _call(function, *args, **kwargs):
 class ProfileIn(Schema):
     headline: str = Field("", max_length=200)
     bio: str = ""
-    skill_ids: list[int] = []
-    occupation_ids: list[int] = []
+    skill_ids: list[RowId] = []
+    occupation_ids: list[RowId] = []
     industries: str = Field("", max_length=300)
     years_of_experience: int = Field(0, ge=0, le=70)
     values: list[Value] = []
