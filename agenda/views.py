@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from agenda import ical
 from agenda.collect import collect, group_by_day, user_time_zone
 from agenda.models import DigestSubscription, FeedToken
 
@@ -114,6 +113,9 @@ def feed(request, token):
             today + datetime.timedelta(days=FEED_FUTURE_DAYS),
         )
     base = request.build_absolute_uri("/").rstrip("/")
+    # icalendar is only needed by calendar apps' polls: not imported at every start-up.
+    from agenda import ical
+
     body = ical.calendar(items, f"Parcours — {user.display_name}", base_url=base)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="parcours.ics"'

@@ -7,7 +7,6 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from core import report as career_report
-from core.report_pdf import render_pdf
 
 
 @require_GET
@@ -24,6 +23,9 @@ def report(request):
 @login_required
 def report_pdf(request):
     """The same report as a PDF to download."""
+    # reportlab takes a second to import: load it on the first PDF, not at every start-up.
+    from core.report_pdf import render_pdf
+
     data = career_report.build(request.user)
     content = render_pdf(data)
     response = HttpResponse(content, content_type="application/pdf")

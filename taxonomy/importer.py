@@ -225,21 +225,31 @@ def read_release(directory, progress=None):
         for line, row in read_csv(paths[stem], FILES[stem][0], pad_short_rows=lenient):
             yield paths[stem], line, row
 
+    def groups(stem, code_required):
+        """A bilingual group file pair (stem_en, stem_fr) as {uri: fields}."""
+        found = {}
+        for path, line, row in rows(f"{stem}_en"):
+            uri = _required(path, line, row, "conceptUri")
+            found[uri] = {
+                "code": (
+                    _required(path, line, row, "code")
+                    if code_required
+                    else row.get("code", "").strip()
+                ),
+                "label_en": _required(path, line, row, "preferredLabel"),
+                "label_fr": "",
+                "description_en": row.get("description", "").strip(),
+                "description_fr": "",
+            }
+        for path, line, row in rows(f"{stem}_fr"):
+            group = found.get(_required(path, line, row, "conceptUri"))
+            if group is not None:
+                group["label_fr"] = row["preferredLabel"].strip()
+                group["description_fr"] = row.get("description", "").strip()
+        return found
+
     # ISCO groups.
-    for path, line, row in rows("ISCOGroups_en"):
-        uri = _required(path, line, row, "conceptUri")
-        release.isco_groups[uri] = {
-            "code": _required(path, line, row, "code"),
-            "label_en": _required(path, line, row, "preferredLabel"),
-            "label_fr": "",
-            "description_en": row.get("description", "").strip(),
-            "description_fr": "",
-        }
-    for path, line, row in rows("ISCOGroups_fr"):
-        group = release.isco_groups.get(_required(path, line, row, "conceptUri"))
-        if group is not None:
-            group["label_fr"] = row["preferredLabel"].strip()
-            group["description_fr"] = row.get("description", "").strip()
+    release.isco_groups.update(groups("ISCOGroups", code_required=True))
 
     # Occupations.
     for path, line, row in rows("occupations_en"):
@@ -282,20 +292,7 @@ def read_release(directory, progress=None):
         )
 
     # Skill groups and the hierarchy.
-    for path, line, row in rows("skillGroups_en"):
-        uri = _required(path, line, row, "conceptUri")
-        release.skill_groups[uri] = {
-            "code": row.get("code", "").strip(),
-            "label_en": _required(path, line, row, "preferredLabel"),
-            "label_fr": "",
-            "description_en": row.get("description", "").strip(),
-            "description_fr": "",
-        }
-    for path, line, row in rows("skillGroups_fr"):
-        group = release.skill_groups.get(_required(path, line, row, "conceptUri"))
-        if group is not None:
-            group["label_fr"] = row["preferredLabel"].strip()
-            group["description_fr"] = row.get("description", "").strip()
+    release.skill_groups.update(groups("skillGroups", code_required=False))
     # The hierarchy file carries the codes of the ISCED-F knowledge groups.
     for _path, _line, row in rows("skillsHierarchy_en"):
         for level in range(4):
