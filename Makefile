@@ -55,8 +55,9 @@ lint: install-dev
 bench: install-dev
 	@for b in bench/*.py; do [ "$$b" = bench/web_load.py ] && continue; echo "== $$b"; $(PY) $$b || exit 1; done
 
+# Options pass through, e.g. make bench-load ARGS="--db sqlite --think-time 5".
 bench-load: install-dev
-	$(PY) bench/web_load.py
+	$(PY) bench/web_load.py $(ARGS)
 
 # Re-pin dependencies after editing pyproject.toml.
 lock: $(PY)

@@ -8,7 +8,6 @@ import datetime
 import json
 from decimal import Decimal
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
@@ -16,6 +15,7 @@ from ninja.errors import HttpError
 from accounts.api_auth import api_auth
 from accounts.forms import ProfileForm
 from accounts.models import ApiToken
+from core.access import get_owned_or_404, owned
 
 router = Router(tags=["accounts"], auth=api_auth())
 
@@ -135,7 +135,7 @@ def patch_me(request):
 
 @router.get("/tokens", response=list[TokenOut], summary="Your active API tokens")
 def list_tokens(request):
-    return ApiToken.objects.active().filter(user=request.auth)
+    return owned(ApiToken.objects.active(), request.auth)
 
 
 @router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke one of your tokens")
@@ -143,6 +143,6 @@ def revoke_token(request, token_id: str):
     """Revoke a token at once. Another person's token, or one already revoked, is 404."""
     if not token_id.isdigit():
         raise HttpError(404, _("Not found."))
-    token = get_object_or_404(ApiToken.objects.active(), pk=int(token_id), user=request.auth)
+    token = get_owned_or_404(ApiToken.objects.active(), request.auth, pk=int(token_id))
     token.revoke()
     return Status(204, None)

@@ -24,19 +24,28 @@ def apply_preferences(user):
         timezone.deactivate()
 
 
+class TooManyInvalidTokens(HttpError):
+    """429, with the seconds until the address may try again (the Retry-After header)."""
+
+    def __init__(self, seconds_left, message):
+        super().__init__(429, message)
+        self.retry_after = max(1, seconds_left)
+
+
 class TokenAuth(HttpBearer):
     """`Authorization: Bearer prc_...` with a token created on the profile page.
 
     Invalid tokens count as failures for the caller's address; past the limit the address gets
-    429 for every token, valid or not, until the window has passed (accounts/throttle.py).
+    429 for every token, valid or not, until the window has passed (accounts/throttle.py);
+    its Retry-After header says how many seconds are left.
     """
 
     def authenticate(self, request, token):
         address = throttle.client_address(request)
         lock = throttle.lockout(throttle.Scope.TOKEN_ADDRESS, address)
         if lock is not None:
-            raise HttpError(
-                429,
+            raise TooManyInvalidTokens(
+                lock.seconds_left,
                 ngettext(
                     "Too many invalid API tokens from your address. Try again in %(minutes)s "
                     "minute.",

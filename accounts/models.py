@@ -7,7 +7,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -95,6 +95,8 @@ class ApiTokenQuerySet(models.QuerySet):
 class ApiToken(models.Model):
     """A personal token for scripts. Only its SHA-256 digest is stored; the token is shown once."""
 
+    owner_path = "user"  # who sees it: core.access
+
     PREFIX = "prc_"
 
     user = models.ForeignKey(
@@ -122,11 +124,22 @@ class ApiToken(models.Model):
         return hashlib.sha256(raw_token.encode()).hexdigest()
 
     @classmethod
+    @transaction.atomic
     def issue(cls, user, name):
         """Create a token for `user`; return (token, raw) where raw is shown to the person once."""
+        from core import audit
+
         raw = cls.PREFIX + secrets.token_urlsafe(32)
         token = cls.objects.create(
             user=user, name=name, digest=cls.digest_of(raw), hint=raw[: len(cls.PREFIX) + 4]
+        )
+        audit.record(
+            user,
+            audit.Action.API_TOKEN_CREATED,
+            actor=user,
+            effect=audit.Effect.GRANTED,
+            obj=token,
+            description=str(token),
         )
         return token, raw
 
@@ -153,10 +166,24 @@ class ApiToken(models.Model):
     def is_active(self):
         return self.revoked_at is None
 
+    @transaction.atomic
     def revoke(self):
-        if self.revoked_at is None:
-            self.revoked_at = timezone.now()
-            self.save(update_fields=["revoked_at"])
+        from core import audit
+
+        if self.revoked_at is not None:
+            return
+        self.revoked_at = timezone.now()
+        # Conditional, so that two revocations at once change it, and log it, only once.
+        still_active = ApiToken.objects.filter(pk=self.pk, revoked_at__isnull=True)
+        if still_active.update(revoked_at=self.revoked_at):
+            audit.record(
+                self.user,
+                audit.Action.API_TOKEN_REVOKED,
+                actor=self.user,
+                effect=audit.Effect.REMOVED,
+                obj=self,
+                description=str(self),
+            )
 
 
 class AuthFailure(models.Model):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import auth, messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,6 +24,7 @@ from accounts.forms import (
     SignupForm,
 )
 from accounts.models import ApiToken
+from core.access import get_owned_or_404, owned
 
 
 def remember_language(response, language):
@@ -118,7 +119,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 
 
 def _profile_page(request, form=None, token_form=None, status=200):
-    tokens = ApiToken.objects.active().filter(user=request.user)
+    tokens = owned(ApiToken.objects.active(), request.user)
     context = {
         "form": form or ProfileForm(instance=request.user),
         "token_form": token_form or ApiTokenForm(user=request.user),
@@ -158,7 +159,7 @@ def create_token(request):
 @require_http_methods(["GET", "POST"])
 @never_cache
 def revoke_token(request, token_id):
-    token = get_object_or_404(ApiToken.objects.active(), pk=token_id, user=request.user)
+    token = get_owned_or_404(ApiToken.objects.active(), request.user, pk=token_id)
     if request.method == "POST":
         token.revoke()
         message = _("The token “%(name)s” was revoked: it no longer works.")

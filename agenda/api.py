@@ -8,6 +8,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from agenda.collect import collect, user_time_zone
+from core.api_schemas import ErrorOut
 
 router = Router(tags=["agenda"])
 
@@ -27,7 +28,7 @@ class AgendaItemOut(Schema):
     description: str = ""
 
 
-@router.get("/agenda", response=list[AgendaItemOut])
+@router.get("/agenda", response={200: list[AgendaItemOut], 400: ErrorOut})
 def agenda(request, start: datetime.date | None = None, end: datetime.date | None = None):
     """What is due between `start` and `end` (default: the next 30 days), overdue first."""
     with timezone.override(user_time_zone(request.auth)):

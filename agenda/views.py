@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from agenda.collect import collect, group_by_day, user_time_zone
 from agenda.models import DigestSubscription, FeedToken
+from core.access import owned
 
 UPCOMING_DAYS = 30
 
@@ -56,8 +57,8 @@ def index(request):
             "days": [(day, _labelled(day_items)) for day, day_items in group_by_day(upcoming)],
             "today": today,
             "upcoming_days": UPCOMING_DAYS,
-            "has_feed": FeedToken.objects.filter(user=request.user).exists(),
-            "has_digest": DigestSubscription.objects.filter(user=request.user).exists(),
+            "has_feed": owned(FeedToken, request.user).exists(),
+            "has_digest": owned(DigestSubscription, request.user).exists(),
             "feed_url": feed_url,
         },
     )
@@ -78,7 +79,7 @@ def feed_issue(request):
 @login_required
 @require_POST
 def feed_revoke(request):
-    FeedToken.objects.filter(user=request.user).delete()
+    FeedToken.revoke(request.user)
     messages.success(request, _("Calendar link revoked: calendar apps can no longer read it."))
     return redirect("agenda:index")
 
@@ -93,7 +94,7 @@ def digest(request):
             request, _("Every week you will receive by email what is due in the coming days.")
         )
     else:
-        DigestSubscription.objects.filter(user=request.user).delete()
+        owned(DigestSubscription, request.user).delete()
         messages.success(request, _("The weekly digest is stopped."))
     return redirect("agenda:index")
 

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        # Registers the owner-declaration system check; logs a mentor's account deletion.
+        from core import access, audit  # noqa: F401

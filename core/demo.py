@@ -60,4 +60,46 @@ def load_demo():
             continue
         if config.name != "core":
             module.load(people)
+    _sharing_history(people)
     return people
+
+
+def _sharing_history(people):
+    """The seeker's sharing history tells how her demo mentorship began (once, idempotent)."""
+    from core.models import SharingEvent
+    from mentoring.models import Mentorship
+
+    seeker, mentor = people["seeker"], people["mentor"]
+    mentorship = Mentorship.objects.filter(mentee=seeker, mentor=mentor).first()
+    if mentorship is None or SharingEvent.objects.filter(owner=seeker).exists():
+        return
+    goals = "; ".join(mentorship.links.values_list("goal__statement", flat=True))
+    common = {
+        "owner": seeker,
+        "counterpart": mentor,
+        "counterpart_name": str(mentor),
+        "object_kind": "mentoring.mentorship",
+        "object_id": mentorship.pk,
+    }
+    SharingEvent.objects.bulk_create(
+        [
+            SharingEvent(
+                **common,
+                actor=seeker,
+                actor_name=str(seeker),
+                action=SharingEvent.Action.MENTORSHIP_REQUESTED,
+                effect=SharingEvent.Effect.GRANTED,
+                object_description=mentorship.objectives[:200],
+                created_at=mentorship.created_at,
+            ),
+            SharingEvent(
+                **common,
+                actor=mentor,
+                actor_name=str(mentor),
+                action=SharingEvent.Action.MENTORSHIP_ACCEPTED,
+                effect=SharingEvent.Effect.GRANTED,
+                object_description=goals[:200],
+                created_at=mentorship.accepted_at or mentorship.created_at,
+            ),
+        ]
+    )

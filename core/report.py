@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone, translation
 
+from core.access import owned, visible
 from goals.models import GoalStatus
 from goals.plan import chart, goals_with_progress
 from growth import roi
@@ -81,7 +82,7 @@ def build(person, language=None, today=None):
                 horizon=str(target.get_horizon_display()),
                 gap=gap.analyse(target, language),
             )
-            for target in TargetOccupation.objects.filter(user=person).select_related("occupation")
+            for target in owned(TargetOccupation, person).select_related("occupation")
         ]
 
         goals = [
@@ -91,9 +92,7 @@ def build(person, language=None, today=None):
 
         learning = []
         open_costs = defaultdict(Decimal)
-        for item in LearningItem.objects.for_user(person).exclude(
-            status=LearningItem.Status.DROPPED
-        ):
+        for item in owned(LearningItem, person).exclude(status=LearningItem.Status.DROPPED):
             result = roi.for_item(item)
             learning.append(LearningRow(item=item, roi=result, verdict=str(result.verdict)))
             if item.is_open:
@@ -102,7 +101,7 @@ def build(person, language=None, today=None):
         now = timezone.now()
         mentorships = []
         for mentorship in (
-            Mentorship.objects.involving(person)
+            visible(Mentorship, person)
             .filter(status__in=[*Mentorship.OPEN, *Mentorship.FINISHED])
             .select_related("mentor", "mentee")
             .annotate(

@@ -6,6 +6,7 @@ Only the signed-in person's own data: there is no URL that names another person.
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core import audit
 from core.portability import ImportRefused, dumps, export_person, import_person, load
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -36,8 +38,10 @@ class ImportForm(forms.Form):
 @require_GET
 @never_cache
 def export(request):
-    """Everything the signed-in person owns, as a JSON file to keep."""
-    text = dumps(export_person(request.user)) + "\n"
+    """Everything the signed-in person owns, as a JSON file to keep (noted in their history)."""
+    with transaction.atomic():
+        text = dumps(export_person(request.user)) + "\n"
+        audit.data_exported(request.user, actor=request.user)
     response = HttpResponse(text, content_type="application/json; charset=utf-8")
     day = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="parcours-export-{day}.json"'

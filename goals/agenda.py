@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agenda.items import AgendaItem
+from core.access import owned
 from goals.models import Goal, GoalStatus, ReviewSettings, Stage, Step, StepCompletion
 
 
@@ -15,7 +16,8 @@ def items(user, start, end):
     found = []
     open_or_in_range = Q(done=False) | Q(due_date__gte=start)
     steps = (
-        Step.objects.filter(goal__owner=user, goal__status=GoalStatus.ACTIVE)
+        owned(Step, user)
+        .filter(goal__status=GoalStatus.ACTIVE)
         .filter(due_date__isnull=False, due_date__lte=end)
         .filter(Q(recurrence="") & open_or_in_range | ~Q(recurrence=""))
         .select_related("goal")
@@ -56,9 +58,11 @@ def items(user, start, end):
                 description=step.goal.statement,
             )
         )
-    stages = Stage.objects.filter(
-        goal__owner=user, goal__status=GoalStatus.ACTIVE, deadline__lte=end
-    ).filter(Q(done=False) | Q(deadline__gte=start))
+    stages = (
+        owned(Stage, user)
+        .filter(goal__status=GoalStatus.ACTIVE, deadline__lte=end)
+        .filter(Q(done=False) | Q(deadline__gte=start))
+    )
     for stage in stages.select_related("goal"):
         found.append(
             AgendaItem(
@@ -72,7 +76,7 @@ def items(user, start, end):
                 description=stage.goal.statement,
             )
         )
-    goals = list(Goal.objects.owned_by(user).active())
+    goals = list(owned(Goal, user).active())
     for goal in goals:
         if goal.deadline and (start <= goal.deadline <= end or goal.deadline < start):
             found.append(
@@ -86,7 +90,7 @@ def items(user, start, end):
                 )
             )
     if goals:
-        settings = ReviewSettings.objects.filter(user=user).first()
+        settings = owned(ReviewSettings, user).first()
         due = [goal.next_review_on(settings) for goal in goals]
         review_day = min(due)
         count = sum(1 for day in due if day <= max(review_day, today))

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from core.api_schemas import RowId
+from core.access import get_owned_or_404, owned
+from core.api_schemas import ErrorOut, RowId
 from goals import plan
 from goals.models import (
     Cadence,
@@ -215,16 +216,16 @@ def _check_indicator(goal):
 
 @router.get("/goals/reviews", response=list[ReviewOut])
 def list_reviews(request):
-    return Review.objects.filter(owner=request.auth).prefetch_related("decisions")
+    return owned(Review, request.auth).prefetch_related("decisions")
 
 
-@router.post("/goals/reviews", response={201: ReviewOut})
+@router.post("/goals/reviews", response={201: ReviewOut, 404: ErrorOut})
 def create_review(request, payload: ReviewIn):
     """Record a review: one decision per goal (keep, adjust, pause, drop, done) and why."""
     ids = [d.goal_id for d in payload.decisions]
     if len(set(ids)) != len(ids):
         raise HttpError(422, _("Give one decision per goal."))
-    goals = {g.pk: g for g in Goal.objects.owned_by(request.auth).filter(pk__in=ids)}
+    goals = {g.pk: g for g in owned(Goal, request.auth).filter(pk__in=ids)}
     if len(goals) != len(ids):
         raise HttpError(404, _("Not found."))
     with transaction.atomic():
@@ -264,8 +265,8 @@ def create_review(request, payload: ReviewIn):
 
 @router.get("/goals/reviews/{int:review_id}", response=ReviewOut)
 def get_review(request, review_id: int):
-    return get_object_or_404(
-        Review.objects.prefetch_related("decisions"), pk=review_id, owner=request.auth
+    return get_owned_or_404(
+        Review.objects.prefetch_related("decisions"), request.auth, pk=review_id
     )
 
 
@@ -283,8 +284,7 @@ def create_goal(request, payload: GoalIn):
     goal = Goal(owner=request.auth, **data)
     _check_indicator(goal)
     _validate(goal, exclude=["target_occupation"])
-    goal.save()
-    plan.record_smart_result(goal)
+    plan.save_new_goal(goal)
     return Status(201, _goal(request, goal.pk))
 
 
@@ -318,11 +318,12 @@ def update_goal(request, goal_id: int, payload: GoalPatch):
                 % {"stage": late[0].title, "date": late[0].deadline.isoformat()},
             )
     try:
-        plan.save_goal_change(goal, before, reason, source=GoalRevision.Source.API)
+        with transaction.atomic():
+            plan.save_goal_change(goal, before, reason, source=GoalRevision.Source.API)
+            plan.record_smart_result(goal)
     except ValidationError as error:
         messages = [m for ms in error.message_dict.values() for m in ms]
         raise HttpError(422, " ".join(messages)) from error
-    plan.record_smart_result(goal)
     return _goal(request, goal.pk)
 
 
@@ -354,11 +355,8 @@ def create_stage(request, goal_id: int, payload: StageIn):
 
 
 def _stage(request, goal_id, stage_id):
-    return get_object_or_404(
-        Stage.objects.select_related("goal"),
-        pk=stage_id,
-        goal_id=goal_id,
-        goal__owner=request.auth,
+    return get_owned_or_404(
+        Stage.objects.select_related("goal"), request.auth, pk=stage_id, goal__pk=goal_id
     )
 
 
@@ -383,8 +381,8 @@ def delete_stage(request, goal_id: int, stage_id: int):
 
 
 def _step(request, goal_id, step_id):
-    return get_object_or_404(
-        Step.objects.select_related("goal"), pk=step_id, goal_id=goal_id, goal__owner=request.auth
+    return get_owned_or_404(
+        Step.objects.select_related("goal"), request.auth, pk=step_id, goal__pk=goal_id
     )
 
 
@@ -462,13 +460,8 @@ def create_checkin(request, goal_id: int, payload: CheckInIn):
 @router.delete("/goals/{int:goal_id}/checkins/{int:checkin_id}", response={204: None})
 def delete_checkin(request, goal_id: int, checkin_id: int):
     # goal__pk, not goal_id: an id too big for the database then finds nothing (404).
-    get_object_or_404(CheckIn, pk=checkin_id, goal__pk=goal_id, goal__owner=request.auth).delete()
+    get_owned_or_404(CheckIn, request.auth, pk=checkin_id, goal__pk=goal_id).delete()
     return Status(204, None)
-
-
-from goals.api_check import router as check_router  # noqa: E402
-
-router.add_router("", check_router)
 
 
 # The SMART check (POST /api/goals/check) lives in its own module, owned with goals.smart.

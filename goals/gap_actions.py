@@ -4,13 +4,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.access import owned
 from goals.models import Goal, GoalStatus, Requirement, Step
 from taxonomy import actions
 
 
 def add_goal_step(user, suggestion):
     """Add the suggestion as a step of the goal aimed at that occupation, else the latest goal."""
-    active = Goal.objects.filter(owner=user, status=GoalStatus.ACTIVE).order_by("-created_at")
+    active = owned(Goal, user).filter(status=GoalStatus.ACTIVE).order_by("-created_at")
     goal = active.filter(target_occupation_id=suggestion.occupation_id).first() or active.first()
     if goal is None:
         raise actions.ActionRefused(

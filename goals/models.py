@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import access
 from taxonomy.models import Horizon
 
 
@@ -40,6 +41,8 @@ def add_months(day, months):
 class ReviewSettings(models.Model):
     """How often a person reviews their goals (accounts belong to another app)."""
 
+    owner_path = "user"  # who sees it: core.access
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goal_review_settings"
     )
@@ -61,6 +64,8 @@ class ReviewSettings(models.Model):
 
 class Reflection(models.Model):
     """One dated version of a person's guided self-assessment; each save adds a version."""
+
+    owner_path = "owner"  # who sees it: core.access
 
     QUESTIONS = [
         "accomplishments",
@@ -110,7 +115,7 @@ class GoalStatus(models.TextChoices):
 
 class GoalQuerySet(models.QuerySet):
     def owned_by(self, user):
-        return self.filter(owner=user)
+        return access.owned(self, user)
 
     def active(self):
         return self.filter(status=GoalStatus.ACTIVE)
@@ -118,6 +123,8 @@ class GoalQuerySet(models.QuerySet):
 
 class Goal(models.Model):
     """A career goal with its indicator, deadline and action plan."""
+
+    owner_path = "owner"  # who sees it: core.access
 
     REVISED_FIELDS = [
         "statement",
@@ -273,6 +280,8 @@ class Goal(models.Model):
 class Stage(models.Model):
     """An intermediate goal with its own deadline, within the goal's."""
 
+    owner_path = "goal__owner"  # who sees it: core.access
+
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="stages")
     title = models.CharField(_("intermediate goal"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -309,6 +318,8 @@ class Recurrence(models.TextChoices):
 
 class Step(models.Model):
     """An action or sub-goal; a recurring one yields an occurrence per day or week."""
+
+    owner_path = "goal__owner"  # who sees it: core.access
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
     stage = models.ForeignKey(
@@ -371,6 +382,8 @@ class Step(models.Model):
 class StepCompletion(models.Model):
     """One occurrence of a recurring step, done on a given day."""
 
+    owner_path = "step__goal__owner"  # who sees it: core.access
+
     step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="completions")
     date = models.DateField()
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -384,6 +397,8 @@ class StepCompletion(models.Model):
 
 class Requirement(models.Model):
     """A skill, piece of knowledge or qualification the goal or one of its steps needs."""
+
+    owner_path = "goal__owner"  # who sees it: core.access
 
     class Kind(models.TextChoices):
         SKILL = "skill", _("Skill")
@@ -411,6 +426,8 @@ class Requirement(models.Model):
 class Obstacle(models.Model):
     """Something in the way, with how the person means to overcome it."""
 
+    owner_path = "goal__owner"  # who sees it: core.access
+
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="obstacles")
     step = models.ForeignKey(
         Step, null=True, blank=True, on_delete=models.CASCADE, related_name="obstacles"
@@ -427,6 +444,8 @@ class Obstacle(models.Model):
 
 class CheckIn(models.Model):
     """A journal entry on a goal: a small win or a setback, optionally a new indicator value."""
+
+    owner_path = "goal__owner"  # who sees it: core.access
 
     class Kind(models.TextChoices):
         SKILL_ACQUIRED = "skill", _("Skill acquired")
@@ -456,6 +475,8 @@ class CheckIn(models.Model):
 
 class Review(models.Model):
     """A periodic walk through a person's active goals."""
+
+    owner_path = "owner"  # who sees it: core.access
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goal_reviews"
@@ -487,6 +508,8 @@ class Decision(models.TextChoices):
 class ReviewDecision(models.Model):
     """What the person decided for one goal during a review, and why."""
 
+    owner_path = "review__owner"  # who sees it: core.access
+
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="decisions")
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="review_decisions")
     decision = models.CharField(_("decision"), max_length=8, choices=Decision.choices)
@@ -502,6 +525,8 @@ class ReviewDecision(models.Model):
 
 class GoalRevision(models.Model):
     """The previous version of a goal, kept whenever it changes, with the reason."""
+
+    owner_path = "goal__owner"  # who sees it: core.access
 
     class Source(models.TextChoices):
         EDIT = "edit", _("Edit")
@@ -526,6 +551,8 @@ class GoalRevision(models.Model):
 class Statement(models.Model):
     """A career goal statement written with the wizard; its text lives in versions."""
 
+    owner_path = "owner"  # who sees it: core.access
+
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goal_statements"
     )
@@ -547,6 +574,7 @@ class Statement(models.Model):
 
 
 class StatementVersion(models.Model):
+    owner_path = "statement__owner"  # who sees it: core.access
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="versions")
     text = models.TextField(_("statement"))
     note = models.CharField(_("what changed"), max_length=300, blank=True)

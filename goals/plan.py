@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from core.access import owned
 from goals.models import (
     CheckIn,
     Decision,
@@ -32,7 +33,7 @@ def goals_with_progress(user, detail=False):
     """
     steps = Step.objects.prefetch_related("completions") if detail else Step.objects.all()
     goals = (
-        Goal.objects.owned_by(user)
+        owned(Goal, user)
         .select_related("target_occupation")
         .prefetch_related(
             Prefetch("checkins", queryset=CheckIn.objects.order_by("date", "created_at", "id")),
@@ -47,7 +48,7 @@ def goals_with_progress(user, detail=False):
 
 def review_settings_for(user):
     """The person's review settings; an unsaved default (quarterly) until they choose."""
-    return ReviewSettings.objects.filter(user=user).first() or ReviewSettings(user=user)
+    return owned(ReviewSettings, user).first() or ReviewSettings(user=user)
 
 
 # SMART check --------------------------------------------------------------------------------
@@ -68,6 +69,15 @@ def smart_check(text, user, today=None, estimated_effort_hours=None, deadline=No
         deadline=deadline,
     )
     return result.as_dict()
+
+
+@transaction.atomic
+def save_new_goal(goal, save_related=None):
+    """Create `goal` and store its SMART check in one transaction: never a goal without it."""
+    goal.save()
+    if save_related is not None:
+        save_related()
+    record_smart_result(goal)
 
 
 def record_smart_result(goal):
@@ -188,7 +198,7 @@ def complete_review(review):
 def goals_due_for_review(user, today=None):
     today = today or timezone.localdate()
     settings = review_settings_for(user)
-    goals = Goal.objects.owned_by(user).active()
+    goals = owned(Goal, user).active()
     return [g for g in goals if g.next_review_on(settings) <= today]
 
 

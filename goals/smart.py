@@ -753,16 +753,17 @@ def profile_for(user, estimated_effort_hours=None):
 
     Three queries, whatever the size of the profile.
     """
+    from core.access import owned
     from taxonomy.models import TargetOccupation, UserSkill
 
     language = getattr(user, "language", None)
     skills = [
         us.skill.label(language) if us.skill_id else us.free_text
-        for us in UserSkill.objects.filter(user=user).select_related("skill")
+        for us in owned(UserSkill, user).select_related("skill")
     ]
     targets = [
         target.occupation.label(language)
-        for target in TargetOccupation.objects.filter(user=user).select_related("occupation")
+        for target in owned(TargetOccupation, user).select_related("occupation")
     ]
     reflection = user.reflections.first()
     experience = " ".join([reflection.accomplishments, reflection.skills]) if reflection else ""

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.access import get_owned_or_404, owned
 from goals import plan
 from goals.forms import (
     CheckInForm,
@@ -46,7 +47,7 @@ def _data(request):
 
 
 def _goal(request, pk):
-    return get_object_or_404(Goal, pk=pk, owner=request.user)
+    return get_owned_or_404(Goal, request.user, pk=pk)
 
 
 # Goals --------------------------------------------------------------------------------------
@@ -61,7 +62,7 @@ def index(request):
         goal.review_due = (
             goal.status == GoalStatus.ACTIVE and goal.next_review_on(settings) <= today
         )
-    reflection = Reflection.objects.filter(owner=request.user).first()
+    reflection = owned(Reflection, request.user).first()
     return render(
         request,
         "goals/index.html",
@@ -82,9 +83,7 @@ def create(request):
     if request.method == "POST" and form.is_valid():
         goal = form.save(commit=False)
         goal.owner = request.user
-        goal.save()
-        form.save_m2m()
-        plan.record_smart_result(goal)
+        plan.save_new_goal(goal, save_related=form.save_m2m)
         messages.success(request, _("Goal saved."))
         return redirect(goal)
     return render(request, "goals/goal_form.html", {"form": form})
@@ -130,7 +129,7 @@ def edit(request, pk):
             goal = form.save(commit=False)
             plan.save_goal_change(goal, before, form.cleaned_data.get("reason", ""))
             form.save_m2m()
-        plan.record_smart_result(goal)
+            plan.record_smart_result(goal)
         messages.success(request, _("Goal updated; the previous version is in its history."))
         return redirect(goal)
     return render(request, "goals/goal_form.html", {"form": form, "goal": goal})
@@ -194,7 +193,7 @@ def stage_add(request, pk):
 
 @login_required
 def stage_edit(request, pk):
-    stage = get_object_or_404(Stage.objects.select_related("goal"), pk=pk, goal__owner=request.user)
+    stage = get_owned_or_404(Stage.objects.select_related("goal"), request.user, pk=pk)
     form = StageForm(_data(request), instance=stage, goal=stage.goal)
     return _child_form(request, stage.goal, form, "goals/child_form.html", _("Edit the stage"))
 
@@ -208,7 +207,7 @@ def step_add(request, pk):
 
 @login_required
 def step_edit(request, pk):
-    step = get_object_or_404(Step.objects.select_related("goal"), pk=pk, goal__owner=request.user)
+    step = get_owned_or_404(Step.objects.select_related("goal"), request.user, pk=pk)
     form = StepForm(_data(request), instance=step, goal=step.goal)
     return _child_form(request, step.goal, form, "goals/child_form.html", _("Edit the step"))
 
@@ -216,7 +215,7 @@ def step_edit(request, pk):
 @login_required
 @require_POST
 def step_toggle(request, pk):
-    step = get_object_or_404(Step.objects.select_related("goal"), pk=pk, goal__owner=request.user)
+    step = get_owned_or_404(Step.objects.select_related("goal"), request.user, pk=pk)
     plan.toggle_step(step)
     return redirect(request.POST.get("next") or step.goal.get_absolute_url())
 
@@ -247,11 +246,11 @@ def checkin_add(request, pk):
 
 
 DELETABLE = {
-    "stage": (Stage, "goal__owner"),
-    "step": (Step, "goal__owner"),
-    "obstacle": (Obstacle, "goal__owner"),
-    "requirement": (Requirement, "goal__owner"),
-    "checkin": (CheckIn, "goal__owner"),
+    "stage": Stage,
+    "step": Step,
+    "obstacle": Obstacle,
+    "requirement": Requirement,
+    "checkin": CheckIn,
 }
 
 
@@ -259,8 +258,8 @@ DELETABLE = {
 def child_delete(request, kind, pk):
     if kind not in DELETABLE:
         raise Http404
-    model, owner = DELETABLE[kind]
-    obj = get_object_or_404(model.objects.select_related("goal"), pk=pk, **{owner: request.user})
+    model = DELETABLE[kind]
+    obj = get_owned_or_404(model.objects.select_related("goal"), request.user, pk=pk)
     if request.method == "POST":
         obj.delete()
         messages.success(request, _("Deleted."))
@@ -273,13 +272,13 @@ def child_delete(request, kind, pk):
 
 @login_required
 def reflection_index(request):
-    versions = list(Reflection.objects.filter(owner=request.user))
+    versions = list(owned(Reflection, request.user))
     return render(request, "goals/reflection_index.html", {"versions": versions})
 
 
 @login_required
 def reflection_new(request):
-    latest = Reflection.objects.filter(owner=request.user).first()
+    latest = owned(Reflection, request.user).first()
     initial = latest.answers() if latest else {}
     form = ReflectionForm(_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -293,8 +292,8 @@ def reflection_new(request):
 
 @login_required
 def reflection_detail(request, pk):
-    reflection = get_object_or_404(Reflection, pk=pk, owner=request.user)
-    others = Reflection.objects.filter(owner=request.user).exclude(pk=pk)
+    reflection = get_owned_or_404(Reflection, request.user, pk=pk)
+    others = owned(Reflection, request.user).exclude(pk=pk)
     compare = None
     if request.GET.get("compare", "").isdigit():
         compare = get_object_or_404(others, pk=request.GET["compare"])
@@ -339,7 +338,7 @@ def review_index(request):
         {
             "form": form,
             "settings": settings,
-            "reviews": Review.objects.filter(owner=request.user).prefetch_related("decisions"),
+            "reviews": owned(Review, request.user).prefetch_related("decisions"),
             "due": plan.goals_due_for_review(request.user),
         },
     )
@@ -348,7 +347,7 @@ def review_index(request):
 @login_required
 def review_new(request):
     goals = list(
-        Goal.objects.owned_by(request.user)
+        owned(Goal, request.user)
         .filter(status__in=[GoalStatus.ACTIVE, GoalStatus.PAUSED])
         .prefetch_related("stages")
     )
@@ -380,8 +379,8 @@ def review_new(request):
 
 @login_required
 def review_detail(request, pk):
-    review = get_object_or_404(
-        Review.objects.prefetch_related("decisions__goal"), pk=pk, owner=request.user
+    review = get_owned_or_404(
+        Review.objects.prefetch_related("decisions__goal"), request.user, pk=pk
     )
     return render(request, "goals/review_detail.html", {"review": review})
 
@@ -418,14 +417,14 @@ def _step_text(step):
 
 @login_required
 def statement_index(request):
-    statements = Statement.objects.filter(owner=request.user).prefetch_related("versions")
+    statements = owned(Statement, request.user).prefetch_related("versions")
     return render(request, "goals/statement_index.html", {"statements": statements})
 
 
 @login_required
 @require_POST
 def statement_new(request):
-    reflection = Reflection.objects.filter(owner=request.user).first()
+    reflection = owned(Reflection, request.user).first()
     answers = {}
     if reflection:
         answers["passions"] = reflection.passions
@@ -437,7 +436,7 @@ def statement_new(request):
 
 @login_required
 def statement_step(request, pk, step):
-    statement = get_object_or_404(Statement, pk=pk, owner=request.user)
+    statement = get_owned_or_404(Statement, request.user, pk=pk)
     if step not in plan.STATEMENT_STEPS:
         raise Http404
     index = plan.STATEMENT_STEPS.index(step)
@@ -501,8 +500,8 @@ def _statement_adjust(request, statement):
 
 @login_required
 def statement_detail(request, pk):
-    statement = get_object_or_404(
-        Statement.objects.prefetch_related("versions"), pk=pk, owner=request.user
+    statement = get_owned_or_404(
+        Statement.objects.prefetch_related("versions"), request.user, pk=pk
     )
     return render(
         request,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from ninja import Field, PatchDict, Query, Router, Schema, Status
 from ninja.errors import ValidationError
 
+from core.access import get_owned_or_404, owned
 from core.api_schemas import RowId
 from growth import feeds, roi
 from growth.forms import ContactForm, FeedForm, InteractionForm, LearningItemForm
@@ -143,7 +144,7 @@ class RoiOut(Schema):
 
 
 def _items(user):
-    return LearningItem.objects.for_user(user).prefetch_related("skills", "goals")
+    return owned(LearningItem, user).prefetch_related("skills", "goals")
 
 
 @router.get("/learning", response=list[LearningItemOut])
@@ -164,27 +165,27 @@ def get_learning_item(request, item_id: int):
 
 @router.put("/learning/{item_id}", response=LearningItemOut)
 def replace_learning_item(request, item_id: int, payload: LearningItemIn):
-    item = get_object_or_404(LearningItem.objects.for_user(request.auth), pk=item_id)
+    item = get_owned_or_404(LearningItem, request.auth, pk=item_id)
     _save(LearningItemForm, request.auth, payload.dict(), instance=item)
     return _items(request.auth).get(pk=item.pk)
 
 
 @router.patch("/learning/{item_id}", response=LearningItemOut)
 def update_learning_item(request, item_id: int, payload: PatchDict[LearningItemIn]):
-    item = get_object_or_404(LearningItem.objects.for_user(request.auth), pk=item_id)
+    item = get_owned_or_404(LearningItem, request.auth, pk=item_id)
     _save(LearningItemForm, request.auth, payload, instance=item)
     return _items(request.auth).get(pk=item.pk)
 
 
 @router.delete("/learning/{item_id}", response={204: None})
 def delete_learning_item(request, item_id: int):
-    get_object_or_404(LearningItem.objects.for_user(request.auth), pk=item_id).delete()
+    get_owned_or_404(LearningItem, request.auth, pk=item_id).delete()
     return Status(204, None)
 
 
 @router.get("/learning/{item_id}/roi", response=RoiOut)
 def learning_item_roi(request, item_id: int):
-    item = get_object_or_404(LearningItem.objects.for_user(request.auth), pk=item_id)
+    item = get_owned_or_404(LearningItem, request.auth, pk=item_id)
     result = roi.for_item(item)
     return {
         "currency": item.currency,
@@ -262,7 +263,7 @@ class InteractionOut(Schema):
 
 
 def _contacts(user):
-    return Contact.objects.for_user(user).with_last_interaction()
+    return owned(Contact, user).with_last_interaction()
 
 
 @router.get("/contacts", response=list[ContactOut])
@@ -283,33 +284,33 @@ def get_contact(request, contact_id: int):
 
 @router.put("/contacts/{contact_id}", response=ContactOut)
 def replace_contact(request, contact_id: int, payload: ContactIn):
-    contact = get_object_or_404(Contact.objects.for_user(request.auth), pk=contact_id)
+    contact = get_owned_or_404(Contact, request.auth, pk=contact_id)
     _save(ContactForm, request.auth, payload.dict(), instance=contact)
     return _contacts(request.auth).get(pk=contact.pk)
 
 
 @router.patch("/contacts/{contact_id}", response=ContactOut)
 def update_contact(request, contact_id: int, payload: PatchDict[ContactIn]):
-    contact = get_object_or_404(Contact.objects.for_user(request.auth), pk=contact_id)
+    contact = get_owned_or_404(Contact, request.auth, pk=contact_id)
     _save(ContactForm, request.auth, payload, instance=contact)
     return _contacts(request.auth).get(pk=contact.pk)
 
 
 @router.delete("/contacts/{contact_id}", response={204: None})
 def delete_contact(request, contact_id: int):
-    get_object_or_404(Contact.objects.for_user(request.auth), pk=contact_id).delete()
+    get_owned_or_404(Contact, request.auth, pk=contact_id).delete()
     return Status(204, None)
 
 
 @router.get("/contacts/{contact_id}/interactions", response=list[InteractionOut])
 def list_interactions(request, contact_id: int):
-    contact = get_object_or_404(Contact.objects.for_user(request.auth), pk=contact_id)
+    contact = get_owned_or_404(Contact, request.auth, pk=contact_id)
     return list(contact.interactions.all())
 
 
 @router.post("/contacts/{contact_id}/interactions", response={201: InteractionOut})
 def create_interaction(request, contact_id: int, payload: InteractionIn):
-    contact = get_object_or_404(Contact.objects.for_user(request.auth), pk=contact_id)
+    contact = get_owned_or_404(Contact, request.auth, pk=contact_id)
     data = payload.dict()
     if data["date"] is None:
         data["date"] = timezone.localdate()
@@ -324,9 +325,7 @@ def create_interaction(request, contact_id: int, payload: InteractionIn):
 
 @router.delete("/interactions/{interaction_id}", response={204: None})
 def delete_interaction(request, interaction_id: int):
-    get_object_or_404(
-        Interaction.objects.filter(contact__user=request.auth), pk=interaction_id
-    ).delete()
+    get_owned_or_404(Interaction, request.auth, pk=interaction_id).delete()
     return Status(204, None)
 
 
@@ -374,7 +373,7 @@ class ReadIn(Schema):
 
 @router.get("/feeds", response=list[FeedOut])
 def list_feeds(request):
-    return list(Feed.objects.for_user(request.auth))
+    return list(owned(Feed, request.auth))
 
 
 @router.post("/feeds", response={201: FeedOut})
@@ -384,27 +383,30 @@ def create_feed(request, payload: FeedIn):
 
 @router.get("/feeds/{feed_id}", response=FeedOut)
 def get_feed(request, feed_id: int):
-    return get_object_or_404(Feed.objects.for_user(request.auth), pk=feed_id)
+    return get_owned_or_404(Feed, request.auth, pk=feed_id)
 
 
 @router.delete("/feeds/{feed_id}", response={204: None})
 def delete_feed(request, feed_id: int):
-    get_object_or_404(Feed.objects.for_user(request.auth), pk=feed_id).delete()
+    get_owned_or_404(Feed, request.auth, pk=feed_id).delete()
     return Status(204, None)
 
 
 @router.post("/feeds/{feed_id}/fetch", response=FetchOut)
 def fetch_feed(request, feed_id: int):
-    feed = get_object_or_404(Feed.objects.for_user(request.auth), pk=feed_id)
+    feed = get_owned_or_404(Feed, request.auth, pk=feed_id)
     new = feeds.fetch(feed)
     return {"feed": feed, "new_entries": new}
 
 
 @router.get("/entries", response=list[EntryOut])
 def list_entries(
-    request, feed_id: int | None = None, unread: bool = False, limit: int = Query(100, ge=1, le=500)
+    request,
+    feed_id: RowId | None = None,
+    unread: bool = False,
+    limit: int = Query(100, ge=1, le=500),
 ):
-    entries = Entry.objects.for_user(request.auth)
+    entries = owned(Entry, request.auth)
     if feed_id is not None:
         entries = entries.filter(feed_id=feed_id)
     if unread:
@@ -414,7 +416,7 @@ def list_entries(
 
 @router.post("/entries/{entry_id}/read", response=EntryOut)
 def mark_entry_read(request, entry_id: int, payload: ReadIn | None = None):
-    entry = get_object_or_404(Entry.objects.for_user(request.auth), pk=entry_id)
+    entry = get_owned_or_404(Entry, request.auth, pk=entry_id)
     read = True if payload is None else payload.read
     entry.read_at = timezone.now() if read else None
     entry.save(update_fields=["read_at"])

@@ -4,6 +4,7 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from core.access import owned
 from growth.feeds import is_fetchable
 from growth.models import (
     Association,
@@ -44,7 +45,7 @@ def goal_queryset(user):
         goal_model = apps.get_model("goals", "Goal")
     except LookupError:
         return None
-    return goal_model.objects.filter(owner=user)
+    return owned(goal_model, user)
 
 
 class OwnerFormMixin:

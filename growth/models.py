@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import access
+
 CURRENCIES = [
     ("CAD", "CAD"),
     ("EUR", "EUR"),
@@ -25,7 +27,7 @@ CURRENCIES = [
 
 class OwnedQuerySet(models.QuerySet):
     def for_user(self, user):
-        return self.filter(user=user)
+        return access.owned(self, user)
 
 
 # Learning plan ---------------------------------------------------------------------------------
@@ -37,6 +39,8 @@ class LearningItem(models.Model):
     Internships ("stage" in French) are learning items of kind INTERNSHIP: they have a host
     organisation (the provider), dates, hours, a cost or a stipend and skills they develop.
     """
+
+    owner_path = "user"  # who sees it: core.access
 
     class Kind(models.TextChoices):
         COURSE = "course", _("course")
@@ -197,6 +201,8 @@ class ContactQuerySet(OwnedQuerySet):
 class Contact(models.Model):
     """A person in one's network, with how often to get back in touch."""
 
+    owner_path = "user"  # who sees it: core.access
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contacts"
     )
@@ -269,6 +275,8 @@ class Contact(models.Model):
 class Interaction(models.Model):
     """One exchange with a contact: a coffee, a call, an email, a meeting at an event."""
 
+    owner_path = "contact__user"  # who sees it: core.access
+
     class Kind(models.TextChoices):
         MEETING = "meeting", _("meeting")
         CALL = "call", _("call")
@@ -294,6 +302,8 @@ class Interaction(models.Model):
 
 class Association(models.Model):
     """A professional association or a regulatory body ("ordre professionnel")."""
+
+    owner_path = "user"  # who sees it: core.access
 
     class Kind(models.TextChoices):
         ASSOCIATION = "association", _("professional association")
@@ -327,11 +337,13 @@ class Association(models.Model):
 
 class MembershipQuerySet(models.QuerySet):
     def for_user(self, user):
-        return self.filter(association__user=user)
+        return access.owned(self, user)
 
 
 class Membership(models.Model):
     """One period of membership in an association, up to its renewal date."""
+
+    owner_path = "association__user"  # who sees it: core.access
 
     association = models.ForeignKey(
         Association, on_delete=models.CASCADE, related_name="memberships"
@@ -373,6 +385,8 @@ class Membership(models.Model):
 class Feed(models.Model):
     """An RSS or Atom feed the person follows for an industry."""
 
+    owner_path = "user"  # who sees it: core.access
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feeds"
     )
@@ -403,7 +417,7 @@ class Feed(models.Model):
 
 class EntryQuerySet(models.QuerySet):
     def for_user(self, user):
-        return self.filter(feed__user=user)
+        return access.owned(self, user)
 
     def unread(self):
         return self.filter(read_at__isnull=True)
@@ -411,6 +425,8 @@ class EntryQuerySet(models.QuerySet):
 
 class Entry(models.Model):
     """An article of a feed, kept once however many times the feed is fetched."""
+
+    owner_path = "feed__user"  # who sees it: core.access
 
     feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="entries")
     guid = models.CharField(max_length=1000)
@@ -435,6 +451,8 @@ class Entry(models.Model):
 
 class ReadingNote(models.Model):
     """The reading log: what one read and the takeaways, linked to career goals."""
+
+    owner_path = "user"  # who sees it: core.access
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reading_notes"

@@ -1,18 +1,19 @@
 """Pages of the growth app: learning plan, networking and industry watch.
 
-Every object is looked up among the signed-in person's own (`for_user`), so another person
+Every object is looked up among the signed-in person's own (core.access), so another person
 gets a 404. The rules live in roi.py, vcard.py, feeds.py and networking.py.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from core.access import get_owned_or_404, owned
 from growth import feeds, networking, roi
 from growth.forms import (
     AssociationForm,
@@ -59,14 +60,14 @@ def _form_page(request, form, title, cancel_url, submit=None):
 def index(request):
     today = timezone.localdate()
     items = list(
-        LearningItem.objects.for_user(request.user)
+        owned(LearningItem, request.user)
         .filter(status__in=[LearningItem.Status.PLANNED, LearningItem.Status.IN_PROGRESS])
         .order_by("start_date", "id")[:5]
     )
-    contacts = Contact.objects.for_user(request.user).filter(follow_up_days__isnull=False)
+    contacts = owned(Contact, request.user).filter(follow_up_days__isnull=False)
     due = networking.due_follow_ups(contacts.with_last_interaction(), today)
     renewals = networking.upcoming_renewals(request.user, today)
-    unread = Entry.objects.for_user(request.user).unread().count()
+    unread = owned(Entry, request.user).unread().count()
     return render(
         request,
         "growth/index.html",
@@ -86,7 +87,7 @@ def index(request):
 @login_required
 def learning_list(request):
     items = (
-        LearningItem.objects.for_user(request.user)
+        owned(LearningItem, request.user)
         .prefetch_related("skills")
         .order_by("status", "start_date", "id")
     )
@@ -106,8 +107,9 @@ def learning_new(request):
 
 @login_required
 def learning_detail(request, item_id):
-    item = get_object_or_404(
-        LearningItem.objects.for_user(request.user).prefetch_related("skills", "goals"),
+    item = get_owned_or_404(
+        LearningItem.objects.prefetch_related("skills", "goals"),
+        request.user,
         pk=item_id,
     )
     return render(
@@ -119,7 +121,7 @@ def learning_detail(request, item_id):
 
 @login_required
 def learning_edit(request, item_id):
-    item = get_object_or_404(LearningItem.objects.for_user(request.user), pk=item_id)
+    item = get_owned_or_404(LearningItem, request.user, pk=item_id)
     form = LearningItemForm(request.POST or None, instance=item, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -131,7 +133,7 @@ def learning_edit(request, item_id):
 @login_required
 @require_POST
 def learning_complete(request, item_id):
-    item = get_object_or_404(LearningItem.objects.for_user(request.user), pk=item_id)
+    item = get_owned_or_404(LearningItem, request.user, pk=item_id)
     form = CompleteForm(request.POST)
     form.is_valid()
     added = complete_item(item, add_skills=form.cleaned_data.get("add_skills", False))
@@ -153,7 +155,7 @@ def learning_complete(request, item_id):
 @login_required
 @require_POST
 def learning_delete(request, item_id):
-    item = get_object_or_404(LearningItem.objects.for_user(request.user), pk=item_id)
+    item = get_owned_or_404(LearningItem, request.user, pk=item_id)
     item.delete()
     messages.success(request, _("Removed from your learning plan."))
     return redirect("growth:learning")
@@ -186,7 +188,7 @@ def skill_options(request):
 @login_required
 def contact_list(request):
     today = timezone.localdate()
-    contacts = Contact.objects.for_user(request.user).with_last_interaction()
+    contacts = owned(Contact, request.user).with_last_interaction()
     query = request.GET.get("q", "").strip()
     if query:
         contacts = contacts.filter(
@@ -218,9 +220,7 @@ def contact_new(request):
 
 @login_required
 def contact_detail(request, contact_id):
-    contact = get_object_or_404(
-        Contact.objects.for_user(request.user).with_last_interaction(), pk=contact_id
-    )
+    contact = get_owned_or_404(Contact.objects.with_last_interaction(), request.user, pk=contact_id)
     return render(
         request,
         "growth/contact_detail.html",
@@ -236,7 +236,7 @@ def contact_detail(request, contact_id):
 
 @login_required
 def contact_edit(request, contact_id):
-    contact = get_object_or_404(Contact.objects.for_user(request.user), pk=contact_id)
+    contact = get_owned_or_404(Contact, request.user, pk=contact_id)
     form = ContactForm(request.POST or None, instance=contact, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -248,7 +248,7 @@ def contact_edit(request, contact_id):
 @login_required
 @require_POST
 def contact_delete(request, contact_id):
-    contact = get_object_or_404(Contact.objects.for_user(request.user), pk=contact_id)
+    contact = get_owned_or_404(Contact, request.user, pk=contact_id)
     contact.delete()
     messages.success(request, _("Contact removed."))
     return redirect("growth:contacts")
@@ -257,9 +257,7 @@ def contact_delete(request, contact_id):
 @login_required
 @require_POST
 def interaction_new(request, contact_id):
-    contact = get_object_or_404(
-        Contact.objects.for_user(request.user).with_last_interaction(), pk=contact_id
-    )
+    contact = get_owned_or_404(Contact.objects.with_last_interaction(), request.user, pk=contact_id)
     form = InteractionForm(request.POST)
     if form.is_valid():
         interaction = form.save(commit=False)
@@ -284,9 +282,8 @@ def interaction_new(request, contact_id):
 @login_required
 @require_POST
 def interaction_delete(request, interaction_id):
-    interaction = get_object_or_404(
-        Interaction.objects.select_related("contact").filter(contact__user=request.user),
-        pk=interaction_id,
+    interaction = get_owned_or_404(
+        Interaction.objects.select_related("contact"), request.user, pk=interaction_id
     )
     contact = interaction.contact
     interaction.delete()
@@ -331,7 +328,7 @@ def contact_import_confirm(request):
 
 @login_required
 def association_list(request):
-    associations = Association.objects.for_user(request.user).prefetch_related(
+    associations = owned(Association, request.user).prefetch_related(
         Prefetch("memberships", queryset=Membership.objects.order_by("-started_on", "-id"))
     )
     return render(
@@ -353,7 +350,7 @@ def association_new(request):
 
 @login_required
 def association_detail(request, association_id):
-    association = get_object_or_404(Association.objects.for_user(request.user), pk=association_id)
+    association = get_owned_or_404(Association, request.user, pk=association_id)
     return _association_page(request, association, MembershipForm())
 
 
@@ -373,7 +370,7 @@ def _association_page(request, association, form, status=200):
 
 @login_required
 def association_edit(request, association_id):
-    association = get_object_or_404(Association.objects.for_user(request.user), pk=association_id)
+    association = get_owned_or_404(Association, request.user, pk=association_id)
     form = AssociationForm(request.POST or None, instance=association, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -385,7 +382,7 @@ def association_edit(request, association_id):
 @login_required
 @require_POST
 def association_delete(request, association_id):
-    association = get_object_or_404(Association.objects.for_user(request.user), pk=association_id)
+    association = get_owned_or_404(Association, request.user, pk=association_id)
     association.delete()
     messages.success(request, _("Association removed."))
     return redirect("growth:associations")
@@ -394,7 +391,7 @@ def association_delete(request, association_id):
 @login_required
 @require_POST
 def membership_new(request, association_id):
-    association = get_object_or_404(Association.objects.for_user(request.user), pk=association_id)
+    association = get_owned_or_404(Association, request.user, pk=association_id)
     form = MembershipForm(request.POST, instance=Membership(association=association))
     if form.is_valid():
         form.save()
@@ -406,8 +403,8 @@ def membership_new(request, association_id):
 @login_required
 @require_POST
 def membership_delete(request, membership_id):
-    membership = get_object_or_404(
-        Membership.objects.for_user(request.user).select_related("association"), pk=membership_id
+    membership = get_owned_or_404(
+        Membership.objects.select_related("association"), request.user, pk=membership_id
     )
     association = membership.association
     membership.delete()
@@ -421,11 +418,11 @@ def membership_delete(request, membership_id):
 @login_required
 def watch(request):
     """The feeds followed, each with its unread count and last error, and the latest articles."""
-    feed_list = Feed.objects.for_user(request.user).annotate(
+    feed_list = owned(Feed, request.user).annotate(
         unread=Count("entries", filter=Q(entries__read_at__isnull=True)),
         total=Count("entries"),
     )
-    entries = Entry.objects.for_user(request.user).select_related("feed")
+    entries = owned(Entry, request.user).select_related("feed")
     show = request.GET.get("show", "unread")
     if show == "unread":
         entries = entries.unread()
@@ -453,7 +450,7 @@ def feed_new(request):
 
 @login_required
 def feed_detail(request, feed_id):
-    feed = get_object_or_404(Feed.objects.for_user(request.user), pk=feed_id)
+    feed = get_owned_or_404(Feed, request.user, pk=feed_id)
     return render(
         request, "growth/feed_detail.html", {"feed": feed, "entries": feed.entries.all()[:200]}
     )
@@ -461,7 +458,7 @@ def feed_detail(request, feed_id):
 
 @login_required
 def feed_edit(request, feed_id):
-    feed = get_object_or_404(Feed.objects.for_user(request.user), pk=feed_id)
+    feed = get_owned_or_404(Feed, request.user, pk=feed_id)
     form = FeedForm(request.POST or None, instance=feed, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -473,7 +470,7 @@ def feed_edit(request, feed_id):
 @login_required
 @require_POST
 def feed_fetch(request, feed_id):
-    feed = get_object_or_404(Feed.objects.for_user(request.user), pk=feed_id)
+    feed = get_owned_or_404(Feed, request.user, pk=feed_id)
     new = feeds.fetch(feed)
     if new is None:
         messages.error(
@@ -490,7 +487,7 @@ def feed_fetch(request, feed_id):
 @login_required
 @require_POST
 def feed_delete(request, feed_id):
-    feed = get_object_or_404(Feed.objects.for_user(request.user), pk=feed_id)
+    feed = get_owned_or_404(Feed, request.user, pk=feed_id)
     feed.delete()
     messages.success(request, _("Feed removed."))
     return redirect("growth:watch")
@@ -500,7 +497,7 @@ def feed_delete(request, feed_id):
 @require_POST
 def entry_read(request, entry_id):
     """Mark an article read (or unread again with read=0)."""
-    entry = get_object_or_404(Entry.objects.for_user(request.user), pk=entry_id)
+    entry = get_owned_or_404(Entry, request.user, pk=entry_id)
     entry.read_at = None if request.POST.get("read") == "0" else timezone.now()
     entry.save(update_fields=["read_at"])
     next_url = request.POST.get("next", "")
@@ -511,7 +508,7 @@ def entry_read(request, entry_id):
 
 @login_required
 def reading_list(request):
-    notes = ReadingNote.objects.for_user(request.user).prefetch_related("goals")
+    notes = owned(ReadingNote, request.user).prefetch_related("goals")
     return render(request, "growth/reading_list.html", {"notes": notes})
 
 
@@ -521,7 +518,7 @@ def reading_new(request):
     entry = None
     entry_id = request.GET.get("entry") or request.POST.get("entry")
     if entry_id and str(entry_id).isdigit():
-        entry = get_object_or_404(Entry.objects.for_user(request.user), pk=entry_id)
+        entry = get_owned_or_404(Entry, request.user, pk=entry_id)
         initial = {"title": entry.title or entry.link, "source": entry.link}
     form = ReadingNoteForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -549,7 +546,7 @@ def reading_new(request):
 
 @login_required
 def reading_edit(request, note_id):
-    note = get_object_or_404(ReadingNote.objects.for_user(request.user), pk=note_id)
+    note = get_owned_or_404(ReadingNote, request.user, pk=note_id)
     form = ReadingNoteForm(request.POST or None, instance=note, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -561,7 +558,7 @@ def reading_edit(request, note_id):
 @login_required
 @require_POST
 def reading_delete(request, note_id):
-    note = get_object_or_404(ReadingNote.objects.for_user(request.user), pk=note_id)
+    note = get_owned_or_404(ReadingNote, request.user, pk=note_id)
     note.delete()
     messages.success(request, _("Removed from your reading log."))
     return redirect("growth:reading")

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from core.access import get_owned_or_404, owned
+from core.api_schemas import ErrorOut
 from jobs import coaching, postings
 from jobs.models import (
     Application,
@@ -190,7 +192,7 @@ class AttemptOut(Schema):
 
 
 def _application(request, application_id):
-    return get_object_or_404(Application.objects.owned_by(request.auth), pk=application_id)
+    return get_owned_or_404(Application, request.auth, pk=application_id)
 
 
 def _occupation(occupation_id):
@@ -255,7 +257,7 @@ def _detect(application):
 
 @router.get("/jobs/applications", response=list[ApplicationOut])
 def list_applications(request, status: str | None = None):
-    applications = Application.objects.owned_by(request.auth)
+    applications = owned(Application, request.auth)
     if status is not None:
         if status not in Pipeline.values:
             raise HttpError(
@@ -322,7 +324,10 @@ def change_status(request, application_id: int, payload: StatusIn):
     return _detail(application, request.auth)
 
 
-@router.post("/jobs/applications/{application_id}/skills/detect", response=ApplicationDetailOut)
+@router.post(
+    "/jobs/applications/{application_id}/skills/detect",
+    response={200: ApplicationDetailOut, 409: ErrorOut},
+)
 def detect_skills(request, application_id: int):
     application = _application(request, application_id)
     try:
@@ -335,9 +340,10 @@ def detect_skills(request, application_id: int):
 @router.delete("/jobs/applications/{application_id}/skills/{detected_id}", response={204: None})
 def remove_skill(request, application_id: int, detected_id: int):
     """Mark a detected skill as wrong: it stays out of later detections."""
-    detected = get_object_or_404(
-        DetectedSkill.objects.owned_by(request.auth),
-        application_id=application_id,
+    detected = get_owned_or_404(
+        DetectedSkill,
+        request.auth,
+        application__pk=application_id,
         pk=detected_id,
     )
     detected.removed = True
@@ -363,8 +369,8 @@ def _interview_out(interview):
 
 
 def _interview(request, interview_id):
-    return get_object_or_404(
-        Interview.objects.owned_by(request.auth).select_related("reflection"), pk=interview_id
+    return get_owned_or_404(
+        Interview.objects.select_related("reflection"), request.auth, pk=interview_id
     )
 
 
@@ -470,8 +476,9 @@ def list_techniques(request):
 
 @router.post("/jobs/techniques/{technique_id}/tried", response=TechniqueOut)
 def mark_technique(request, technique_id: int, payload: TriedIn):
-    technique = get_object_or_404(
-        Technique.objects.owned_by(request.auth).select_related("reflection__interview"),
+    technique = get_owned_or_404(
+        Technique.objects.select_related("reflection__interview"),
+        request.auth,
         pk=technique_id,
     )
     technique.mark_tried(payload.tried)
@@ -482,8 +489,9 @@ def mark_technique(request, technique_id: int, payload: TriedIn):
 
 
 def _answer(request, answer_id):
-    return get_object_or_404(
-        PreparedAnswer.objects.owned_by(request.auth).select_related("application"),
+    return get_owned_or_404(
+        PreparedAnswer.objects.select_related("application"),
+        request.auth,
         pk=answer_id,
     )
 
@@ -507,15 +515,15 @@ def list_questions(request):
     return [{"key": key, "text": str(text)} for key, text in COMMON_QUESTIONS]
 
 
-@router.get("/jobs/answers", response=list[AnswerOut])
+@router.get("/jobs/answers", response={200: list[AnswerOut], 404: ErrorOut})
 def list_answers(request, application_id: int | None = None):
-    answers = PreparedAnswer.objects.owned_by(request.auth).select_related("application")
+    answers = owned(PreparedAnswer, request.auth).select_related("application")
     if application_id is not None:
         answers = answers.filter(application=_application(request, application_id))
     return [_answer_out(a) for a in answers]
 
 
-@router.post("/jobs/answers", response={201: AnswerOut})
+@router.post("/jobs/answers", response={201: AnswerOut, 404: ErrorOut})
 def create_answer(request, payload: AnswerIn):
     application = _application(request, payload.application_id) if payload.application_id else None
     if payload.question_key and payload.question_key not in QUESTION_KEYS:
@@ -559,7 +567,7 @@ def delete_answer(request, answer_id: int):
     return Status(204, None)
 
 
-@router.post("/jobs/answers/{answer_id}/check", response=AnswerOut)
+@router.post("/jobs/answers/{answer_id}/check", response={200: AnswerOut, 400: ErrorOut})
 def check_answer(request, answer_id: int):
     """Check a career-goals answer against its application's posting; the result is kept."""
     answer = _answer(request, answer_id)
@@ -582,13 +590,14 @@ def start_attempt(request, answer_id: int):
 
 
 def _attempt(request, attempt_id):
-    return get_object_or_404(
-        PracticeAttempt.objects.owned_by(request.auth).select_related("answer__application"),
+    return get_owned_or_404(
+        PracticeAttempt.objects.select_related("answer__application"),
+        request.auth,
         pk=attempt_id,
     )
 
 
-@router.post("/jobs/attempts/{attempt_id}/finish", response=AttemptOut)
+@router.post("/jobs/attempts/{attempt_id}/finish", response={200: AttemptOut, 409: ErrorOut})
 def finish_attempt(request, attempt_id: int, payload: AttemptIn):
     attempt = _attempt(request, attempt_id)
     if attempt.is_finished:
@@ -600,11 +609,6 @@ def finish_attempt(request, attempt_id: int, payload: AttemptIn):
 def delete_attempt(request, attempt_id: int):
     _attempt(request, attempt_id).delete()
     return Status(204, None)
-
-
-from jobs.api_check import router as check_router  # noqa: E402
-
-router.add_router("", check_router)
 
 
 # The alignment check of any posting and answer (jobs/api_check.py, the text-check engineer's).

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import access
 from jobs.questions import COMMON_QUESTIONS, question_text
 
 
@@ -28,10 +29,8 @@ class Language(models.TextChoices):
 
 
 class OwnedQuerySet(models.QuerySet):
-    owner_path = "user"
-
     def owned_by(self, user):
-        return self.filter(**{self.owner_path: user})
+        return access.owned(self, user)
 
 
 class ApplicationQuerySet(OwnedQuerySet):
@@ -41,6 +40,8 @@ class ApplicationQuerySet(OwnedQuerySet):
 
 class Application(models.Model):
     """A job a person applies for (or thinks of applying for): the posting and where it stands."""
+
+    owner_path = "user"  # who sees it: core.access
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_applications"
@@ -114,6 +115,8 @@ class Application(models.Model):
 class StatusChange(models.Model):
     """One move of an application through the pipeline, with its date."""
 
+    owner_path = "application__user"  # who sees it: core.access
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=Status.choices)
@@ -125,14 +128,14 @@ class StatusChange(models.Model):
 
 
 class DetectedSkillQuerySet(OwnedQuerySet):
-    owner_path = "application__user"
-
     def kept(self):
         return self.filter(removed=False)
 
 
 class DetectedSkill(models.Model):
     """An ESCO skill found in a posting. Removing a wrong one keeps it out of later detections."""
+
+    owner_path = "application__user"  # who sees it: core.access
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="detected_skills"
@@ -163,11 +166,13 @@ class InterviewKind(models.TextChoices):
 
 
 class InterviewQuerySet(OwnedQuerySet):
-    owner_path = "application__user"
+    pass
 
 
 class Interview(models.Model):
     """An interview scheduled for an application."""
+
+    owner_path = "application__user"  # who sees it: core.access
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="interviews"
@@ -195,11 +200,13 @@ class Interview(models.Model):
 
 
 class ReflectionQuerySet(OwnedQuerySet):
-    owner_path = "interview__application__user"
+    pass
 
 
 class InterviewReflection(models.Model):
     """What a person learnt from an interview, whatever its outcome."""
+
+    owner_path = "interview__application__user"  # who sees it: core.access
 
     interview = models.OneToOneField(Interview, on_delete=models.CASCADE, related_name="reflection")
     went_well = models.TextField(_("what went well"), blank=True)
@@ -238,6 +245,8 @@ class TechniqueQuerySet(OwnedQuerySet):
 class Technique(models.Model):
     """A technique to try at the next interview, noted in a reflection."""
 
+    owner_path = "user"  # who sees it: core.access
+
     reflection = models.ForeignKey(
         InterviewReflection, on_delete=models.CASCADE, related_name="techniques"
     )
@@ -271,6 +280,8 @@ class PreparedAnswerQuerySet(OwnedQuerySet):
 
 class PreparedAnswer(models.Model):
     """An answer a person prepares to an interview question, for one application or in general."""
+
+    owner_path = "user"  # who sees it: core.access
 
     QUESTION_KEYS = [(key, text) for key, text in COMMON_QUESTIONS]
 
@@ -319,11 +330,13 @@ class PreparedAnswer(models.Model):
 
 
 class PracticeAttemptQuerySet(OwnedQuerySet):
-    owner_path = "answer__user"
+    pass
 
 
 class PracticeAttempt(models.Model):
     """One timed rehearsal of an answer: what the person said, how long it took, how it checked."""
+
+    owner_path = "answer__user"  # who sees it: core.access
 
     answer = models.ForeignKey(PreparedAnswer, on_delete=models.CASCADE, related_name="attempts")
     text = models.TextField(_("what you said"), blank=True)

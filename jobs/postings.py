@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Q
 
+from core.access import owned
 from jobs.models import Application, DetectedSkill
 
 
@@ -153,9 +154,7 @@ def posting_gap(user, detected_skills):
     candidates = set(wanted) | {n for skill_id in wanted for n in neighbours.get(skill_id, ())}
     profile = {
         us.skill_id: us
-        for us in UserSkill.objects.filter(user=user, skill_id__in=candidates).select_related(
-            "skill"
-        )
+        for us in owned(UserSkill, user).filter(skill_id__in=candidates).select_related("skill")
     }
     for item in detected:
         if item.skill_id in profile:

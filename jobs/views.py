@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from core.access import get_owned_or_404, owned
 from jobs import coaching, postings
 from jobs.forms import (
     AnswerForm,
@@ -38,9 +39,7 @@ from jobs.questions import QUESTION_KEYS
 
 
 def _application(request, pk):
-    return get_object_or_404(
-        Application.objects.owned_by(request.user).select_related("occupation"), pk=pk
-    )
+    return get_owned_or_404(Application.objects.select_related("occupation"), request.user, pk=pk)
 
 
 def _is_htmx(request):
@@ -208,7 +207,7 @@ def occupation_search(request):
 @login_required
 def detail(request, pk):
     application = get_object_or_404(
-        Application.objects.owned_by(request.user)
+        owned(Application, request.user)
         .select_related("occupation")
         .prefetch_related(
             "history",
@@ -229,9 +228,11 @@ def detail(request, pk):
     if application.occupation_id:
         from taxonomy.models import TargetOccupation
 
-        target = TargetOccupation.objects.filter(
-            user=request.user, occupation_id=application.occupation_id
-        ).first()
+        target = (
+            owned(TargetOccupation, request.user)
+            .filter(occupation_id=application.occupation_id)
+            .first()
+        )
     detected = [d for d in application.detected_skills.all() if not d.removed]
     removed = [d for d in application.detected_skills.all() if d.removed]
     return render(
@@ -272,9 +273,7 @@ def detect_skills(request, pk):
 @require_POST
 def remove_skill(request, pk, skill_pk):
     """Remove a wrongly detected skill (or put it back); it stays out of later detections."""
-    detected = get_object_or_404(
-        DetectedSkill.objects.owned_by(request.user), application_id=pk, pk=skill_pk
-    )
+    detected = get_owned_or_404(DetectedSkill, request.user, application_id=pk, pk=skill_pk)
     detected.removed = request.POST.get("restore") != "1"
     detected.save(update_fields=["removed"])
     return redirect(reverse("jobs:detail", args=[pk]) + "#skills")
@@ -284,9 +283,7 @@ def remove_skill(request, pk, skill_pk):
 
 
 def _interview(request, pk):
-    return get_object_or_404(
-        Interview.objects.owned_by(request.user).select_related("application"), pk=pk
-    )
+    return get_owned_or_404(Interview.objects.select_related("application"), request.user, pk=pk)
 
 
 @login_required
@@ -349,10 +346,9 @@ def reflection(request, pk):
 @require_POST
 def technique_tried(request, pk):
     """Toggle "tried it" on a technique; htmx gets the row back."""
-    technique = get_object_or_404(
-        Technique.objects.owned_by(request.user).select_related(
-            "reflection__interview__application"
-        ),
+    technique = get_owned_or_404(
+        Technique.objects.select_related("reflection__interview__application"),
+        request.user,
         pk=pk,
     )
     technique.mark_tried(request.POST.get("tried") == "1")
@@ -373,9 +369,7 @@ def _coach(request, application):
             "rows": coaching.answers_for(request.user, application),
             "techniques": coaching.techniques_to_try(request.user),
             "own_form": OwnQuestionForm(),
-            "applications": Application.objects.owned_by(request.user).only(
-                "id", "title", "organisation"
-            ),
+            "applications": owned(Application, request.user).only("id", "title", "organisation"),
         },
     )
 
@@ -421,8 +415,8 @@ def _coach_url(application):
 
 
 def _answer(request, pk):
-    return get_object_or_404(
-        PreparedAnswer.objects.owned_by(request.user).select_related("application"), pk=pk
+    return get_owned_or_404(
+        PreparedAnswer.objects.select_related("application"), request.user, pk=pk
     )
 
 
@@ -525,8 +519,9 @@ def practice_start(request, pk):
 @login_required
 @require_POST
 def attempt_finish(request, pk):
-    attempt = get_object_or_404(
-        PracticeAttempt.objects.owned_by(request.user).select_related("answer__application"),
+    attempt = get_owned_or_404(
+        PracticeAttempt.objects.select_related("answer__application"),
+        request.user,
         pk=pk,
     )
     form = AttemptForm(request.POST, instance=attempt)
@@ -542,7 +537,7 @@ def attempt_finish(request, pk):
 @login_required
 @require_POST
 def attempt_delete(request, pk):
-    attempt = get_object_or_404(PracticeAttempt.objects.owned_by(request.user), pk=pk)
+    attempt = get_owned_or_404(PracticeAttempt, request.user, pk=pk)
     attempt.delete()
     messages.success(request, _("Attempt deleted."))
     return redirect("jobs:practice", pk=attempt.answer_id)

@@ -1,17 +1,22 @@
 """Who sees what in a mentorship. Every page and API route fetches through here.
 
+Being a party to a mentorship (its mentee or its mentor) is checked by core.access (`visible`,
+from each model's `party_paths`); the rules below narrow what each party sees inside it.
+
 - A mentorship, its sessions, shared notes, feedback and thanks: its mentee and its mentor.
   Anyone else: 404.
 - Shared goals (and their reviews, feedback on them, shared reflections): the mentee always;
   the mentor while the mentorship is active, and after it ends only if the mentee keeps sharing.
-- Private notes: their author only (queried with author=user, never otherwise).
+- Private notes: their author only (their owner is the author: `owned(PrivateNote, user)`).
 - A reflection on feedback: the mentee; the mentor only if she shared it and sees the goals.
+- A mentor profile: its mentor; every signed-in person while it accepts requests; and whoever
+  asked that mentor for a mentorship (`published_profiles`, registered with core.access).
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
+from core.access import get_visible_or_404, owned
 from mentoring.models import (
     ActionItem,
     Feedback,
@@ -24,10 +29,16 @@ from mentoring.models import (
 )
 
 
-def mentorship_for(user, pk):
-    return get_object_or_404(
-        Mentorship.objects.involving(user).select_related("mentor", "mentee"), pk=pk
+def published_profiles(user):
+    """Mentor profiles `user` may open besides her own (a sharing rule given to core.access):
+    those of mentors who accept requests, and those of anyone she has asked to mentor her."""
+    return Q(accepting_requests=True) | Q(
+        user__in=Mentorship.objects.filter(mentee=user).values("mentor")
     )
+
+
+def mentorship_for(user, pk):
+    return get_visible_or_404(Mentorship.objects.select_related("mentor", "mentee"), user, pk=pk)
 
 
 def can_see_goals(mentorship, user):
@@ -44,24 +55,24 @@ def visible_links(mentorship, user):
 
 
 def link_for(mentorship, user, goal_id):
-    link = visible_links(mentorship, user).filter(goal_id=goal_id).first()
+    # goal__pk, not goal_id: Django then finds nothing for an id too big for the database.
+    link = visible_links(mentorship, user).filter(goal__pk=goal_id).first()
     if link is None:
         raise Http404
     return link
 
 
 def session_for(user, pk):
-    return get_object_or_404(
-        Session.objects.filter(mentorship__in=Mentorship.objects.involving(user)).select_related(
-            "mentorship", "mentorship__mentor", "mentorship__mentee"
-        ),
+    return get_visible_or_404(
+        Session.objects.select_related("mentorship", "mentorship__mentor", "mentorship__mentee"),
+        user,
         pk=pk,
     )
 
 
 def private_note(session, user):
     """The author's own note on a session (never anyone else's)."""
-    return PrivateNote.objects.filter(session=session, author=user).first()
+    return owned(PrivateNote, user).filter(session=session).first()
 
 
 def session_reviews(session, user):
@@ -96,21 +107,14 @@ def feedback_list(mentorship, user, link=None):
 
 
 def feedback_for(user, pk):
-    feedback = get_object_or_404(
-        Feedback.objects.filter(mentorship__in=Mentorship.objects.involving(user)).select_related(
-            "mentorship", "link__goal"
-        ),
-        pk=pk,
+    return get_visible_or_404(
+        Feedback.objects.select_related("mentorship", "link__goal"), user, pk=pk
     )
-    return feedback
 
 
 def action_for(user, pk):
-    return get_object_or_404(
-        ActionItem.objects.filter(
-            session__mentorship__in=Mentorship.objects.involving(user)
-        ).select_related("session__mentorship", "step"),
-        pk=pk,
+    return get_visible_or_404(
+        ActionItem.objects.select_related("session__mentorship", "step"), user, pk=pk
     )
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agenda.items import AgendaItem
+from core.access import visible
 from mentoring.models import Mentorship, Session
 
 
@@ -73,7 +74,7 @@ def items(user, start, end):
 
     # After the goals are met: keep in touch on a cadence (both sides).
     alumni = (
-        Mentorship.objects.involving(user)
+        visible(Mentorship, user)
         .filter(status=Mentorship.Status.COMPLETED)
         .annotate(last_contact=Max("contacts__created_at"))
         .select_related("mentor", "mentee")

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from core.api_schemas import RowId
-from mentoring import access, lifecycle, matching
+from core.access import get_owned_or_404, owned, visible
+from core.api_schemas import ErrorOut, RowId
+from mentoring import access, history, lifecycle, matching
 from mentoring.choices import LANGUAGE_CODES, Approach, Channel, Frequency, Structure, Value
 from mentoring.lifecycle import LifecycleError
 from mentoring.models import MentorProfile, Mentorship, PrivateNote
@@ -92,7 +93,7 @@ class MatchOut(Schema):
 class RequestIn(Schema):
     mentor_id: int
     hoped_gain: str = Field(..., max_length=4000)
-    goal_ids: list[int] = []
+    goal_ids: list[RowId] = []
     objectives: str = Field("", max_length=4000)
 
 
@@ -147,8 +148,8 @@ class SessionOut(Schema):
 class FeedbackIn(Schema):
     observation: str = Field(..., max_length=4000)
     suggestion: str = Field(..., max_length=4000)
-    goal_id: int | None = None
-    session_id: int | None = None
+    goal_id: RowId | None = None
+    session_id: RowId | None = None
 
 
 class ReflectionOut(Schema):
@@ -267,11 +268,11 @@ def _feedback_out(feedback):
 # Routes ---------------------------------------------------------------------------------------
 
 
-@router.get("/mentoring/profile", response=ProfileOut)
+@router.get("/mentoring/profile", response={200: ProfileOut, 404: ErrorOut})
 def get_profile(request):
-    profile = get_object_or_404(
+    profile = get_owned_or_404(
         MentorProfile.objects.select_related("user").prefetch_related("skills", "occupations"),
-        user=request.auth,
+        request.auth,
     )
     return _profile_out(profile)
 
@@ -312,12 +313,12 @@ def matches(request, limit: int = 20):
     ]
 
 
-@router.post("/mentoring/requests", response={201: MentorshipOut})
+@router.post("/mentoring/requests", response={201: MentorshipOut, 404: ErrorOut})
 def create_request(request, payload: RequestIn):
     from goals.models import Goal
 
     profile = get_object_or_404(MentorProfile.objects.select_related("user"), pk=payload.mentor_id)
-    goals = list(Goal.objects.filter(owner=request.auth, pk__in=payload.goal_ids))
+    goals = list(owned(Goal, request.auth).filter(pk__in=payload.goal_ids))
     if len(goals) != len(set(payload.goal_ids)):
         raise HttpError(400, _("You can only share your own goals."))
     mentorship = _call(
@@ -333,7 +334,7 @@ def create_request(request, payload: RequestIn):
 
 @router.get("/mentoring/mentorships", response=list[MentorshipOut])
 def list_mentorships(request):
-    rows = Mentorship.objects.involving(request.auth).select_related("mentor", "mentee")
+    rows = visible(Mentorship, request.auth).select_related("mentor", "mentee")
     return [_mentorship_out(m, request.auth) for m in rows]
 
 
@@ -342,7 +343,10 @@ def get_mentorship(request, mentorship_id: int):
     return _mentorship_out(access.mentorship_for(request.auth, mentorship_id), request.auth)
 
 
-@router.post("/mentoring/mentorships/{int:mentorship_id}/accept", response=MentorshipOut)
+@router.post(
+    "/mentoring/mentorships/{int:mentorship_id}/accept",
+    response={200: MentorshipOut, 400: ErrorOut},
+)
 def accept(request, mentorship_id: int):
     mentorship = access.mentorship_for(request.auth, mentorship_id)
     _call(lifecycle.accept, mentorship, request.auth)
@@ -371,8 +375,7 @@ def list_sessions(request, mentorship_id: int):
     mentorship = access.mentorship_for(request.auth, mentorship_id)
     sessions = list(mentorship.sessions.all())
     notes = {
-        n.session_id: n.text
-        for n in PrivateNote.objects.filter(session__in=sessions, author=request.auth)
+        n.session_id: n.text for n in owned(PrivateNote, request.auth).filter(session__in=sessions)
     }
     return [{**_session_out_plain(s), "my_private_notes": notes.get(s.pk, "")} for s in sessions]
 
@@ -510,3 +513,125 @@ def create_thanks(request, mentorship_id: int, payload: ThanksIn):
             "created_at": thanks.created_at,
         },
     )
+
+
+# Imported history (read-only) ------------------------------------------------------------------
+
+
+class HistoryOut(Schema):
+    id: int
+    role: str
+    counterpart_name: str
+    counterpart_email: str
+    status: str
+    created_at: datetime.datetime
+    ended_at: datetime.datetime | None
+    imported_at: datetime.datetime
+
+
+class HistoryGoalOut(Schema):
+    goal_id: int | None = Field(description="your goal's id; null if deleted or a mentee's goal")
+    co_owned: bool
+    indicators_agreed: bool
+    agreed_on: datetime.date | None
+    shared_at: datetime.datetime
+
+
+class HistoryNoteOut(Schema):
+    text: str
+    heard: str
+    updated_at: datetime.datetime
+
+
+class HistoryActionOut(Schema):
+    title: str
+    due_date: datetime.date | None
+    done: bool
+    step_id: int | None
+    created_at: datetime.datetime
+
+
+class HistoryReviewOut(Schema):
+    goal_link: int = Field(description="position in goals")
+    note: str
+    created_at: datetime.datetime
+
+
+class HistorySessionOut(Schema):
+    scheduled_at: datetime.datetime
+    duration_minutes: int
+    questions: str
+    shared_notes: str
+    created_at: datetime.datetime
+    private_note: HistoryNoteOut | None
+    actions: list[HistoryActionOut]
+    goal_reviews: list[HistoryReviewOut]
+
+
+class HistoryReflectionOut(Schema):
+    text: str
+    action_taken: str
+    shared: bool
+    updated_at: datetime.datetime
+
+
+class HistoryFeedbackOut(Schema):
+    goal_link: int | None = Field(description="position in goals")
+    session: int | None = Field(description="position in sessions")
+    observation: str
+    suggestion: str
+    created_at: datetime.datetime
+    reflection: HistoryReflectionOut | None
+
+
+class HistoryThanksOut(Schema):
+    author: Literal["me", "counterpart"] | None
+    message: str
+    created_at: datetime.datetime
+
+
+class HistoryTouchOut(Schema):
+    author: Literal["me", "counterpart"] | None
+    kind: str
+    message: str
+    created_at: datetime.datetime
+
+
+class HistoryDetailOut(HistoryOut):
+    objectives: str
+    hoped_gain: str
+    decline_message: str
+    end_reason: str
+    ended_by: Literal["me", "counterpart"] | None
+    keep_sharing: bool
+    accepted_at: datetime.datetime | None
+    goals: list[HistoryGoalOut]
+    sessions: list[HistorySessionOut]
+    feedback: list[HistoryFeedbackOut]
+    thanks: list[HistoryThanksOut]
+    keep_in_touch: list[HistoryTouchOut]
+
+
+def _history_out(record):
+    return {
+        "id": record.pk,
+        "role": record.role,
+        "counterpart_name": record.counterpart_name,
+        "counterpart_email": record.counterpart_email,
+        "status": record.status,
+        "created_at": record.created_at,
+        "ended_at": record.ended_at,
+        "imported_at": record.imported_at,
+    }
+
+
+@router.get("/mentoring/history", response=list[HistoryOut])
+def history_list(request):
+    """Mentorships brought in by an import: your read-only history."""
+    return [_history_out(record) for record in history.records_for(request.auth)]
+
+
+@router.get("/mentoring/history/{int:record_id}", response=HistoryDetailOut)
+def history_detail(request, record_id: RowId):
+    record = history.record_for(request.auth, record_id)
+    return {**history.read(record, request.auth), **_history_out(record)}

@@ -15,6 +15,7 @@ Scores come either from features (skills, values, style, languages: the formula 
 `mentoring.matching`, computed on whole matrices) or from a precomputed list.
 """
 
+import json
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ DEFAULT_THRESHOLD = 40.0
 DEFAULT_TOP_K = 12
 EXACT_LIMIT = 250_000  # up to this many mentee × mentor pairs, every pair is a candidate
 CHUNK = 2_000
+MAX_CAPACITY = 2**62  # places stored as 64-bit integers
 
 REASONS = {
     "no_language": "No mentor with places shares a language with this mentee.",
@@ -142,6 +144,31 @@ def _style(obj, where):
     return out
 
 
+def read_cohort(raw, threshold=None):
+    """The Cohort in `raw`, the bytes of a cohort file (UTF-8 JSON, a BOM allowed), with the
+    threshold replaced when one is given; CohortError names what is wrong."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw)
+    except UnicodeDecodeError as error:
+        raise CohortError(f"The file is not UTF-8 text (byte {error.start}).") from None
+    except json.JSONDecodeError as error:
+        raise CohortError(
+            f"The file is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})."
+        ) from None
+    except (ValueError, RecursionError) as error:  # an integer too long, arrays too deep
+        detail = "nested too deeply" if isinstance(error, RecursionError) else error
+        raise CohortError(f"The file is not valid JSON: {detail}.") from None
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise CohortError(
+            "The file holds an escaped lone surrogate (\\ud800 to \\udfff), which is not text."
+        ) from None
+    if threshold is not None and isinstance(data, dict):
+        data["threshold"] = threshold
+    return load_cohort(data)
+
+
 def load_cohort(data):
     """Validate a cohort document (see docs/apps/mentoring.md) and return a Cohort."""
     if not isinstance(data, dict):
@@ -175,7 +202,11 @@ def load_cohort(data):
     capacities = []
     for i, mentor in enumerate(mentors):
         capacity = _need(mentor, "capacity", int, f"mentors[{i}]")
-        if not isinstance(capacity, int) or isinstance(capacity, bool) or capacity < 0:
+        if (
+            not isinstance(capacity, int)
+            or isinstance(capacity, bool)
+            or not 0 <= capacity <= MAX_CAPACITY
+        ):
             raise CohortError(f"mentors[{i}].capacity: expected a whole number, 0 or more.")
         capacities.append(capacity)
     cohort = Cohort(

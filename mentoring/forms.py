@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.access import owned
 from mentoring.choices import LANGUAGES, Value
 from mentoring.models import KeepInTouch, MenteePreferences, MentorProfile
 from taxonomy.models import Occupation, Skill
@@ -136,9 +137,9 @@ class RequestForm(forms.Form):
         from goals.models import Goal, GoalStatus
 
         super().__init__(*args, **kwargs)
-        self.fields["goals"].queryset = Goal.objects.filter(
-            owner=user, status=GoalStatus.ACTIVE
-        ).order_by("deadline", "id")
+        self.fields["goals"].queryset = (
+            owned(Goal, user).filter(status=GoalStatus.ACTIVE).order_by("deadline", "id")
+        )
 
     def clean(self):
         data = super().clean()
@@ -161,7 +162,7 @@ class ShareGoalsForm(forms.Form):
         from goals.models import Goal
 
         super().__init__(*args, **kwargs)
-        self.fields["goals"].queryset = Goal.objects.filter(owner=user).order_by("deadline", "id")
+        self.fields["goals"].queryset = owned(Goal, user).order_by("deadline", "id")
 
 
 class DeclineForm(forms.Form):

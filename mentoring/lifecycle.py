@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import audit
 from mentoring.models import (
     ActionItem,
     Feedback,
@@ -24,6 +25,25 @@ from mentoring.models import (
 
 class LifecycleError(Exception):
     """A step that is not allowed now; the message says why, in the person's language."""
+
+
+def _log(mentorship, actor, action, effect, obj=None, description=None):
+    """A line in the mentee's sharing history: her goals are what the mentor sees or not."""
+    if description is None:
+        description = "; ".join(mentorship.links.values_list("goal__statement", flat=True))
+    audit.record(
+        mentorship.mentee,
+        action,
+        actor=actor,
+        effect=effect,
+        counterpart=mentorship.mentor,
+        obj=mentorship if obj is None else obj,
+        description=description,
+    )
+
+
+def _end_effect(mentorship):
+    return audit.Effect.KEPT if mentorship.keep_sharing else audit.Effect.REMOVED
 
 
 def default_decline_message(mentee_name):
@@ -64,6 +84,13 @@ def send_request(mentee, profile, hoped_gain, goals=(), objectives=""):
     MentorshipGoal.objects.bulk_create(
         [MentorshipGoal(mentorship=mentorship, goal=goal) for goal in goals]
     )
+    _log(
+        mentorship,
+        mentee,
+        audit.Action.MENTORSHIP_REQUESTED,
+        audit.Effect.GRANTED,
+        description=mentorship.objectives or mentorship.hoped_gain,
+    )
     return mentorship
 
 
@@ -95,9 +122,11 @@ def accept(mentorship, user):
     mentorship.status = Mentorship.Status.ACTIVE
     mentorship.accepted_at = timezone.now()
     mentorship.save(update_fields=["status", "accepted_at"])
+    _log(mentorship, user, audit.Action.MENTORSHIP_ACCEPTED, audit.Effect.GRANTED)
     return mentorship
 
 
+@transaction.atomic
 def decline(mentorship, user, message):
     _require(mentorship, user, "mentor", [Mentorship.Status.REQUESTED])
     if not message.strip():
@@ -106,17 +135,21 @@ def decline(mentorship, user, message):
     mentorship.decline_message = message.strip()
     mentorship.ended_at = timezone.now()
     mentorship.save(update_fields=["status", "decline_message", "ended_at"])
+    _log(mentorship, user, audit.Action.MENTORSHIP_DECLINED, audit.Effect.NONE)
     return mentorship
 
 
+@transaction.atomic
 def withdraw(mentorship, user):
     _require(mentorship, user, "mentee", [Mentorship.Status.REQUESTED])
     mentorship.status = Mentorship.Status.WITHDRAWN
     mentorship.ended_at = timezone.now()
     mentorship.save(update_fields=["status", "ended_at"])
+    _log(mentorship, user, audit.Action.MENTORSHIP_WITHDRAWN, audit.Effect.NONE)
     return mentorship
 
 
+@transaction.atomic
 def complete(mentorship, user, note=""):
     """Goals met: the mentorship becomes an alumni relationship that keeps in touch."""
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
@@ -125,9 +158,11 @@ def complete(mentorship, user, note=""):
     mentorship.ended_by = user
     mentorship.ended_at = timezone.now()
     mentorship.save(update_fields=["status", "end_reason", "ended_by", "ended_at"])
+    _log(mentorship, user, audit.Action.MENTORSHIP_COMPLETED, _end_effect(mentorship))
     return mentorship
 
 
+@transaction.atomic
 def end_early(mentorship, user, reason):
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
     if not reason.strip():
@@ -137,16 +172,28 @@ def end_early(mentorship, user, reason):
     mentorship.ended_by = user
     mentorship.ended_at = timezone.now()
     mentorship.save(update_fields=["status", "end_reason", "ended_by", "ended_at"])
+    _log(mentorship, user, audit.Action.MENTORSHIP_ENDED, _end_effect(mentorship))
     return mentorship
 
 
+@transaction.atomic
 def set_keep_sharing(mentorship, user, keep):
     _require(mentorship, user, "mentee", list(Mentorship.Status.values))
+    if mentorship.keep_sharing == bool(keep):
+        return mentorship
     mentorship.keep_sharing = bool(keep)
     mentorship.save(update_fields=["keep_sharing"])
+    if keep:
+        action = audit.Action.KEEP_SHARING_ON
+        effect = audit.Effect.GRANTED if mentorship.is_finished else audit.Effect.NONE
+    else:
+        action = audit.Action.KEEP_SHARING_OFF
+        effect = audit.Effect.REMOVED if mentorship.is_finished else audit.Effect.NONE
+    _log(mentorship, user, action, effect)
     return mentorship
 
 
+@transaction.atomic
 def share_goals(mentorship, user, goals):
     """The mentee chooses, goal by goal, what the mentorship sees (others are unshared)."""
     _require(mentorship, user, "mentee", [*Mentorship.OPEN, *Mentorship.FINISHED])
@@ -154,11 +201,22 @@ def share_goals(mentorship, user, goals):
     if any(goal.owner_id != user.pk for goal in goals):
         raise LifecycleError(_("You can only share your own goals."))
     keep = {goal.pk for goal in goals}
+    unshared = [
+        link.goal for link in mentorship.links.exclude(goal_id__in=keep).select_related("goal")
+    ]
     mentorship.links.exclude(goal_id__in=keep).delete()
     existing = set(mentorship.links.values_list("goal_id", flat=True))
+    added = [g for g in goals if g.pk not in existing]
     MentorshipGoal.objects.bulk_create(
-        [MentorshipGoal(mentorship=mentorship, goal=g) for g in goals if g.pk not in existing]
+        [MentorshipGoal(mentorship=mentorship, goal=g) for g in added]
     )
+    sees = mentorship.mentor_sees_goals()
+    for goal in unshared:
+        effect = audit.Effect.REMOVED if sees else audit.Effect.NONE
+        _log(mentorship, user, audit.Action.GOAL_UNSHARED, effect, goal, goal.statement)
+    for goal in added:
+        effect = audit.Effect.GRANTED if sees else audit.Effect.NONE
+        _log(mentorship, user, audit.Action.GOAL_SHARED, effect, goal, goal.statement)
 
 
 def agree_indicators(link, user):
@@ -196,14 +254,26 @@ def give_feedback(mentorship, user, observation, suggestion, link=None, session=
     )
 
 
+@transaction.atomic
 def reflect(feedback, user, text, action_taken="", shared=False):
     _require(feedback.mentorship, user, "mentee", [*Mentorship.OPEN, *Mentorship.FINISHED])
     if not text.strip():
         raise LifecycleError(_("Write your reflection first."))
+    was_shared = FeedbackReflection.objects.filter(feedback=feedback, shared=True).exists()
     reflection, _created = FeedbackReflection.objects.update_or_create(
         feedback=feedback,
         defaults={"text": text.strip(), "action_taken": action_taken.strip(), "shared": shared},
     )
+    if bool(shared) != was_shared:
+        mentorship = feedback.mentorship
+        sees = mentorship.mentor_sees_goals()
+        if shared:
+            action = audit.Action.REFLECTION_SHARED
+            effect = audit.Effect.GRANTED if sees else audit.Effect.NONE
+        else:
+            action = audit.Action.REFLECTION_UNSHARED
+            effect = audit.Effect.REMOVED if sees else audit.Effect.NONE
+        _log(mentorship, user, action, effect, reflection, reflection.text)
     return reflection
 
 

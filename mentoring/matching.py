@@ -24,6 +24,8 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.access import owned
+
 WEIGHTS = {"skills": 45, "values": 20, "style": 20, "language": 10, "capacity": 5}
 SKILLS_FOR_FULL_CREDIT = 5
 VALUES_FOR_FULL_CREDIT = 3
@@ -300,12 +302,12 @@ def mentee_needs(user):
     from goals.models import Goal, GoalStatus, Requirement
     from taxonomy.models import OccupationSkill, RelationType, UserSkill
 
-    has = set(
-        UserSkill.objects.filter(user=user, skill__isnull=False).values_list("skill_id", flat=True)
-    )
+    has = set(owned(UserSkill, user).filter(skill__isnull=False).values_list("skill_id", flat=True))
     occupations = set(user.target_occupations.values_list("occupation_id", flat=True))
-    goal_rows = Goal.objects.filter(owner=user, status=GoalStatus.ACTIVE).values_list(
-        "target_occupation_id", "target_skills"
+    goal_rows = (
+        owned(Goal, user)
+        .filter(status=GoalStatus.ACTIVE)
+        .values_list("target_occupation_id", "target_skills")
     )
     needs = set()
     for occupation_id, skill_id in goal_rows:
@@ -314,9 +316,9 @@ def mentee_needs(user):
         if skill_id:
             needs.add(skill_id)
     needs |= set(
-        Requirement.objects.filter(
-            goal__owner=user, goal__status=GoalStatus.ACTIVE, skill__isnull=False, acquired=False
-        ).values_list("skill_id", flat=True)
+        owned(Requirement, user)
+        .filter(goal__status=GoalStatus.ACTIVE, skill__isnull=False, acquired=False)
+        .values_list("skill_id", flat=True)
     )
     if occupations:
         needs |= set(
@@ -330,7 +332,7 @@ def mentee_needs(user):
 def mentee_facts(user, needs=None):
     from mentoring.models import MenteePreferences
 
-    preferences = MenteePreferences.objects.filter(user=user).first()
+    preferences = owned(MenteePreferences, user).first()
     if needs is None:
         needs = mentee_needs(user)
     if preferences is None:

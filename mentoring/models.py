@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import access
 from mentoring.choices import Approach, Channel, Frequency, Structure
 from mentoring.matching import MenteeFacts, MentorFacts
 
@@ -26,6 +27,8 @@ def _style(obj):
 
 class MentorProfile(models.Model):
     """What a mentor offers: expertise, values, way of working, languages and places."""
+
+    owner_path = "user"  # who sees it: core.access
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentor_profile"
@@ -115,6 +118,8 @@ class MentorProfile(models.Model):
 class MenteePreferences(models.Model):
     """What a mentee looks for in a mentor: values, way of working, languages."""
 
+    owner_path = "user"  # who sees it: core.access
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentee_preferences"
     )
@@ -154,11 +159,13 @@ class MenteePreferences(models.Model):
 
 class MentorshipQuerySet(models.QuerySet):
     def involving(self, user):
-        return self.filter(models.Q(mentor=user) | models.Q(mentee=user))
+        return access.visible(self, user)
 
 
 class Mentorship(models.Model):
     """One mentee and one mentor, from the first request to long after the goals are met."""
+
+    party_paths = ("mentor", "mentee")  # who sees it: core.access
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")
@@ -251,6 +258,8 @@ class Mentorship(models.Model):
 class MentorshipGoal(models.Model):
     """A goal the mentee shares with the mentorship; `co_owned` when set together."""
 
+    party_paths = ("mentorship__mentor", "mentorship__mentee")  # who sees it: core.access
+
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="links")
     goal = models.ForeignKey("goals.Goal", on_delete=models.CASCADE, related_name="+")
     co_owned = models.BooleanField(_("set together"), default=False)
@@ -267,6 +276,8 @@ class MentorshipGoal(models.Model):
 
 class Session(models.Model):
     """A meeting ("rencontre"): the mentee's questions, shared notes, action items."""
+
+    party_paths = ("mentorship__mentor", "mentorship__mentee")  # who sees it: core.access
 
     PROMPTS = [
         _("What did you try since last time?"),
@@ -305,7 +316,9 @@ class Session(models.Model):
 
 
 class PrivateNote(models.Model):
-    """Notes only their author ever reads. Always queried with `author=request.user`."""
+    """Notes only their author ever reads: their owner (core.access) is the author."""
+
+    owner_path = "author"  # who sees it: core.access
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -321,6 +334,8 @@ class PrivateNote(models.Model):
 
 class ActionItem(models.Model):
     """Something to do after a session; it can become a step of a shared goal."""
+
+    party_paths = ("session__mentorship__mentor", "session__mentorship__mentee")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="actions")
     title = models.CharField(_("action"), max_length=300)
@@ -341,6 +356,8 @@ class ActionItem(models.Model):
 class GoalReview(models.Model):
     """Progress on a shared goal, reviewed together in a session."""
 
+    party_paths = ("session__mentorship__mentor", "session__mentorship__mentee")
+
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="reviews")
     link = models.ForeignKey(MentorshipGoal, on_delete=models.CASCADE, related_name="reviews")
     note = models.TextField(_("progress reviewed"))
@@ -352,6 +369,8 @@ class GoalReview(models.Model):
 
 class Feedback(models.Model):
     """The mentor's constructive feedback, optionally on one shared goal."""
+
+    party_paths = ("mentorship__mentor", "mentorship__mentee")  # who sees it: core.access
 
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="feedback")
     link = models.ForeignKey(
@@ -378,6 +397,8 @@ class Feedback(models.Model):
 class FeedbackReflection(models.Model):
     """The mentee's reflection on feedback and the action taken; private unless shared."""
 
+    party_paths = ("feedback__mentorship__mentor", "feedback__mentorship__mentee")
+
     feedback = models.OneToOneField(Feedback, on_delete=models.CASCADE, related_name="+")
     text = models.TextField(_("my reflection"))
     action_taken = models.TextField(_("action I took"), blank=True)
@@ -387,6 +408,8 @@ class FeedbackReflection(models.Model):
 
 class Thanks(models.Model):
     """A thank-you ("remerciement"), logged."""
+
+    party_paths = ("mentorship__mentor", "mentorship__mentee")  # who sees it: core.access
 
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="thanks")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -402,6 +425,8 @@ class Thanks(models.Model):
 class KeepInTouch(models.Model):
     """A message after the mentorship: a success shared or advice asked on a new challenge."""
 
+    party_paths = ("mentorship__mentor", "mentorship__mentee")  # who sees it: core.access
+
     class Kind(models.TextChoices):
         SUCCESS = "success", _("Share a success")
         ADVICE = "advice", _("Ask advice on a new challenge")
@@ -415,3 +440,50 @@ class KeepInTouch(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+
+class MentorshipRecordQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(owner=user)
+
+
+class MentorshipRecord(models.Model):
+    """A mentorship brought in with an imported file: read-only history of its importer.
+
+    An import never links to another account (the same email on another instance may be someone
+    else, and a link would show each person the other's sessions and goals), so what a file
+    holds about a mentorship is kept here, from the importer's side only. The columns serve
+    listing and sorting; `details` holds the rest of the file's nested record, with references
+    to the owner's goals and steps stored as their database ids (null once deleted).
+    """
+
+    owner_path = "owner"  # who sees it: core.access
+
+    class Role(models.TextChoices):
+        MENTEE = "mentee", _("Mentee")
+        MENTOR = "mentor", _("Mentor")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentorship_records"
+    )
+    role = models.CharField(_("role"), max_length=6, choices=Role.choices)
+    counterpart_email = models.CharField(_("email"), max_length=254, blank=True)
+    counterpart_name = models.CharField(_("name"), max_length=150, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Mentorship.Status.choices)
+    created_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    details = models.JSONField(default=dict)
+    imported_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = MentorshipRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("imported mentorship")
+        verbose_name_plural = _("imported mentorships")
+
+    def __str__(self):
+        return f"{self.get_role_display()} · {self.counterpart_name}"
+
+    def get_absolute_url(self):
+        return reverse("mentoring:history", args=[self.pk])

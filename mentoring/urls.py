@@ -30,4 +30,6 @@ urlpatterns = [
     path("actions/<int:pk>/step/", views.action_to_step, name="action_to_step"),
     path("actions/<int:pk>/toggle/", views.action_toggle, name="action_toggle"),
     path("feedback/<int:pk>/reflect/", views.reflect, name="reflect"),
+    path("history/<int:pk>/", views.history_detail, name="history"),
+    path("history/<int:pk>/delete/", views.history_delete, name="history_delete"),
 ]

@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from mentoring import access, lifecycle, matching
+from core.access import get_visible_or_404, owned, visible
+from mentoring import access, history, lifecycle, matching
 from mentoring.choices import STYLE_CHOICES, STYLE_TITLES, language_name, value_labels
 from mentoring.forms import (
     ActionForm,
@@ -68,11 +69,9 @@ def _profile_display(profile):
 def index(request):
     user = request.user
     mentorships = list(
-        Mentorship.objects.involving(user)
-        .select_related("mentor", "mentee")
-        .order_by("-created_at", "-id")
+        visible(Mentorship, user).select_related("mentor", "mentee").order_by("-created_at", "-id")
     )
-    profile = MentorProfile.objects.filter(user=user).first()
+    profile = owned(MentorProfile, user).first()
     return render(
         request,
         "mentoring/index.html",
@@ -85,14 +84,15 @@ def index(request):
                 for m in mentorships
                 if m.mentor_id == user.pk and m.status == Mentorship.Status.REQUESTED
             ],
-            "has_preferences": MenteePreferences.objects.filter(user=user).exists(),
+            "has_preferences": owned(MenteePreferences, user).exists(),
+            "history": list(history.records_for(user)),
         },
     )
 
 
 @login_required
 def profile_edit(request):
-    profile = MentorProfile.objects.filter(user=request.user).first()
+    profile = owned(MentorProfile, request.user).first()
     if profile is None:
         profile = MentorProfile(user=request.user, languages=[request.user.language])
     form = MentorProfileForm(_data(request), instance=profile)
@@ -105,7 +105,7 @@ def profile_edit(request):
 
 @login_required
 def preferences_edit(request):
-    preferences = MenteePreferences.objects.filter(user=request.user).first()
+    preferences = owned(MenteePreferences, request.user).first()
     if preferences is None:
         preferences = MenteePreferences(user=request.user, languages=[request.user.language])
     form = MenteePreferencesForm(_data(request), instance=preferences)
@@ -158,22 +158,19 @@ def find(request):
         "mentoring/find.html",
         {
             "matches": matches,
-            "has_preferences": MenteePreferences.objects.filter(user=request.user).exists(),
+            "has_preferences": owned(MenteePreferences, request.user).exists(),
         },
     )
 
 
 @login_required
 def mentor_detail(request, pk):
-    profile = get_object_or_404(
+    profile = get_visible_or_404(
         MentorProfile.objects.select_related("user").prefetch_related("skills", "occupations"),
+        request.user,
         pk=pk,
     )
     own = profile.user_id == request.user.pk
-    if not profile.accepting_requests and not own:
-        has_relation = Mentorship.objects.filter(mentor=profile.user, mentee=request.user).exists()
-        if not has_relation:
-            raise Http404
     match = None if own else matching.match_for(request.user, profile)
     existing = Mentorship.objects.filter(
         mentor=profile.user, mentee=request.user, status__in=Mentorship.OPEN
@@ -652,3 +649,25 @@ def touch(request, pk):
         ),
         _("Your message is shared."),
     )
+
+
+# Imported history ---------------------------------------------------------------------------
+
+
+@login_required
+def history_detail(request, pk):
+    record = history.record_for(request.user, pk)  # 404 first, whatever the method
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    return render(request, "mentoring/history_detail.html", history.read(record, request.user))
+
+
+@login_required
+def history_delete(request, pk):
+    """A confirmation page on GET; the record is deleted on POST."""
+    record = history.record_for(request.user, pk)
+    if request.method == "POST":
+        history.delete(record)
+        messages.success(request, _("The imported mentorship is deleted."))
+        return redirect("mentoring:index")
+    return render(request, "mentoring/history_delete.html", {"record": record})

@@ -1,27 +1,178 @@
 """The JSON API: one NinjaAPI, one router per app, one error shape.
 
 Every error answers `{"detail": ...}` with a 4xx status: a translated sentence, or for invalid
-input the list of problems, each with where it is (`loc`) and what is wrong (`msg`).
+input (422) the list of problems, each with where it is (`loc`) and what is wrong (`msg`).
+
+The OpenAPI schema (/api/openapi.json, /api/docs) says so: `ParcoursAPI` adds to every operation
+the error answers it can give, decided from what the operation takes and how it authenticates
+(see `error_statuses`); a route declares only what its own code adds, e.g.
+`response={200: ApplicationOut, 409: ErrorOut}`.
 """
 
+import functools
+import json
 import logging
+from http.client import responses as reasons
 
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.openapi.schema import REF_TEMPLATE
+from ninja.parser import Parser
+from ninja.schema import NinjaGenerateJsonSchema
 
-from accounts.api_auth import api_auth
+from accounts.api_auth import SessionAuth, TokenAuth, api_auth
+from core.api_schemas import ErrorOut, ValidationErrorOut
 
 logger = logging.getLogger(__name__)
 
-api = NinjaAPI(
+UNSAFE_METHODS = {"post", "put", "patch", "delete"}
+
+# What each error status means in this API, as the schema describes it.
+ERROR_DESCRIPTIONS = {
+    400: "The request body is not JSON, or a value is refused by a rule of this operation.",
+    401: "No valid credentials: send `Authorization: Bearer <token>`, or sign in (session).",
+    403: "Signed in with the session cookie, but the CSRF token is missing or wrong.",
+    404: "Not found, or not yours: another person's things answer 404, never 403.",
+    409: "Not possible in the current state, e.g. an attempt already finished.",
+    422: (
+        "Invalid input: `detail` lists each problem with its `loc` and `msg`; or, when each "
+        "value is well formed but together they break a rule, says so in a sentence."
+    ),
+    429: "Too many invalid API tokens from this address: try again after `Retry-After` seconds.",
+}
+
+
+def error_statuses(method, operation):
+    """The error statuses an operation of the OpenAPI schema can answer, from its signature.
+
+    401 when it needs credentials; 429 when a token is accepted (invalid tokens lock the address
+    out); 403 when the session is accepted for a change (the CSRF check); 404 when a path
+    parameter names something; 422 when it takes parameters or a body; 400 when it takes a body.
+    Statuses a route's own rules add (400, 404, 409...) are declared on the route.
+    """
+    schemes = {name for requirement in operation.get("security", []) for name in requirement}
+    parameters = operation.get("parameters", [])
+    has_body = "requestBody" in operation
+    statuses = set()
+    if schemes:
+        statuses.add(401)
+    if TokenAuth.__name__ in schemes:
+        statuses.add(429)
+    if SessionAuth.__name__ in schemes and method in UNSAFE_METHODS:
+        statuses.add(403)
+    if any(parameter["in"] == "path" for parameter in parameters):
+        statuses.add(404)
+    if parameters or has_body:
+        statuses.add(422)
+    if has_body:
+        statuses.add(400)
+    return statuses
+
+
+def error_response(status):
+    """The OpenAPI response object of an error status: its meaning and the one error shape."""
+    model = ValidationErrorOut if status == 422 else ErrorOut
+    response = {
+        "description": ERROR_DESCRIPTIONS.get(status, reasons.get(status, "Error")),
+        "content": {
+            "application/json": {"schema": {"$ref": REF_TEMPLATE.format(model=model.__name__)}}
+        },
+    }
+    if status == 429:
+        response["headers"] = {
+            "Retry-After": {
+                "description": "Seconds until tokens from this address are accepted again.",
+                "schema": {"type": "integer", "minimum": 1},
+            }
+        }
+    return response
+
+
+def declare_errors(schema):
+    """Declare the error answers of every operation of `schema` (an OpenAPI dict), in place.
+
+    Every 4xx response, added here or declared by the route, gets its meaning and the shape
+    `parcours/api.py`'s handlers give it: ValidationErrorOut for 422, ErrorOut otherwise.
+    """
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for model in (ErrorOut, ValidationErrorOut):
+        definition = model.model_json_schema(
+            ref_template=REF_TEMPLATE,
+            schema_generator=NinjaGenerateJsonSchema,
+            mode="serialization",
+        )
+        components.update(definition.pop("$defs", {}))
+        components[model.__name__] = definition
+    for operations in schema["paths"].values():
+        for method, operation in operations.items():
+            declared = operation["responses"]
+            errors = error_statuses(method, operation)
+            errors |= {int(status) for status in declared if 400 <= int(status) < 500}
+            successes = {s: r for s, r in declared.items() if int(s) not in errors}
+            operation["responses"] = successes | {s: error_response(s) for s in sorted(errors)}
+    return schema
+
+
+class BodyNotJson(ValueError):
+    """A request body that is not JSON (ninja answers it 400; we say why, translated)."""
+
+
+class JsonParser(Parser):
+    def parse_body(self, request):
+        try:
+            return json.loads(request.body)
+        except ValueError as error:  # UnicodeDecodeError included
+            raise BodyNotJson(str(error)) from error
+
+
+def answer_wrong_method_with_detail(view):
+    """Wrap an API view so that a method no route has answers 405 `{"detail"}`, not plain text.
+
+    django-ninja answers it in its own router, before any exception handler of ours runs.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if not isinstance(response, HttpResponseNotAllowed):
+            return response
+        allowed = ", ".join(sorted(method.strip() for method in response["Allow"].split(",")))
+        message = _("%(method)s is not allowed here: use %(allowed)s.") % {
+            "method": request.method,
+            "allowed": allowed,
+        }
+        answer = api.create_response(request, {"detail": message}, status=405)
+        answer["Allow"] = allowed
+        return answer
+
+    return wrapper
+
+
+class ParcoursAPI(NinjaAPI):
+    """NinjaAPI whose schema declares every operation's errors, and whose 405 is JSON too."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return declare_errors(schema)
+
+    @property
+    def urls(self):
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            pattern.callback = answer_wrong_method_with_detail(pattern.callback)
+        return patterns, app_name, namespace
+
+
+api = ParcoursAPI(
     title="Parcours API",
     version="1",
     description="Career development: occupations and skills, goals, growth, jobs, mentoring.",
     urls_namespace="api",
     docs_url="/docs",
     auth=api_auth(),
+    parser=JsonParser(),
 )
 
 
@@ -46,7 +197,14 @@ def not_found(request, exc):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc):
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    detail = str(exc)
+    if isinstance(exc.__cause__, BodyNotJson):
+        detail = _("The request body is not valid JSON.")
+    response = api.create_response(request, {"detail": detail}, status=exc.status_code)
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 @api.exception_handler(Exception)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from core.api_schemas import ErrorOut
 from taxonomy import extraction, search
 from taxonomy.models import Occupation
 
@@ -76,7 +77,7 @@ def _out(matches):
     ]
 
 
-@router.get("/occupations", response=list[MatchOut])
+@router.get("/occupations", response={200: list[MatchOut], 400: ErrorOut})
 def occupations(request, params: Query[SearchParams]):
     """ESCO occupations matching a job title (English or French), best first."""
     return _out(search.search_occupations(_query(params), params.lang, params.limit))
@@ -98,7 +99,7 @@ def occupation(request, occupation_id: int, lang: str = Query("en", pattern="^(e
     )
 
 
-@router.get("/skills", response=list[MatchOut])
+@router.get("/skills", response={200: list[MatchOut], 400: ErrorOut})
 def skills(request, params: Query[SearchParams]):
     """ESCO skills and knowledge matching a text (English or French), best first."""
     return _out(search.search_skills(_query(params), params.lang, params.limit))

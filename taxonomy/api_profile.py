@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from core.access import get_owned_or_404, owned
+from core.api_schemas import ErrorOut
 from taxonomy import gap, profile, transferable
 from taxonomy.models import (
     Horizon,
@@ -159,11 +161,7 @@ def _skill_out(user_skill, language):
 
 
 def _my_skills(request):
-    return (
-        UserSkill.objects.filter(user=request.auth)
-        .select_related("skill")
-        .prefetch_related("evidence")
-    )
+    return owned(UserSkill, request.auth).select_related("skill").prefetch_related("evidence")
 
 
 def _target_out(target, language):
@@ -234,12 +232,12 @@ def update_skill(request, user_skill_id: int, payload: UserSkillPatch):
 @router.delete("/profile/skills/{user_skill_id}", response={204: None})
 def delete_skill(request, user_skill_id: int):
     """Remove one of your skills (and its evidence)."""
-    get_object_or_404(UserSkill, pk=user_skill_id, user=request.auth).delete()
+    get_owned_or_404(UserSkill, request.auth, pk=user_skill_id).delete()
     return Status(204, None)
 
 
 def _my_targets(request):
-    return TargetOccupation.objects.filter(user=request.auth).select_related("occupation")
+    return owned(TargetOccupation, request.auth).select_related("occupation")
 
 
 @router.get("/targets", response=list[TargetOut])
@@ -272,7 +270,7 @@ def update_target(request, target_id: int, payload: TargetPatch):
 @router.delete("/targets/{target_id}", response={204: None})
 def delete_target(request, target_id: int):
     """Stop targeting an occupation."""
-    get_object_or_404(TargetOccupation, pk=target_id, user=request.auth).delete()
+    get_owned_or_404(TargetOccupation, request.auth, pk=target_id).delete()
     return Status(204, None)
 
 
@@ -324,7 +322,7 @@ def target_gap(request, target_id: int):
     }
 
 
-@router.get("/transferable", response=list[RankedOut])
+@router.get("/transferable", response={200: list[RankedOut], 400: ErrorOut})
 def transferable_occupations(
     request, major_group: str = "", limit: int = Query(transferable.DEFAULT_LIMIT, ge=1, le=100)
 ):

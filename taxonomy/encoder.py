@@ -32,7 +32,8 @@ def _openblas():
     return None
 
 
-_BLAS = _openblas()
+_BLAS = None  # (set, get) of numpy's OpenBLAS thread count, found on first use
+_BLAS_FOUND = False
 
 
 @contextmanager
@@ -42,6 +43,9 @@ def blas_threads(count):
     On a small shared server (2 cores) a multithreaded BLAS fighting other processes makes one
     short sentence take 20 times longer; one thread is fast and predictable.
     """
+    global _BLAS, _BLAS_FOUND
+    if not _BLAS_FOUND:
+        _BLAS, _BLAS_FOUND = _openblas(), True
     if _BLAS is None:
         yield
         return
@@ -66,6 +70,9 @@ class Encoder:
     def encode(self, texts):
         raise NotImplementedError
 
+    def load(self):
+        """Get ready to encode (load weights); encoders with nothing to load do nothing."""
+
 
 class UniversalSentenceEncoder(Encoder):
     """Multilingual USE v3 (16 languages incl. English and French), 512 dimensions."""
@@ -78,6 +85,7 @@ class UniversalSentenceEncoder(Encoder):
         self._model = None
         self._lock = threading.Lock()
         self._recent = OrderedDict()
+        self._recent_lock = threading.Lock()
         self._cache_size = cache_size
 
     def _load(self):
@@ -95,17 +103,26 @@ class UniversalSentenceEncoder(Encoder):
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if len(texts) == 1 and texts[0] in self._recent:
-            self._recent.move_to_end(texts[0])
-            return self._recent[texts[0]][None, :]
+        if len(texts) == 1:
+            with self._recent_lock:  # a worker's threads share the cache
+                vector = self._recent.get(texts[0])
+                if vector is not None:
+                    self._recent.move_to_end(texts[0])
+                    return vector[None, :]
         model = self._load()
         with blas_threads(self.threads):
             vectors = np.asarray(model.encode(texts), dtype=np.float32)
         if len(texts) == 1:
-            self._recent[texts[0]] = vectors[0]
-            if len(self._recent) > self._cache_size:
-                self._recent.popitem(last=False)
+            with self._recent_lock:
+                self._recent[texts[0]] = vectors[0]
+                if len(self._recent) > self._cache_size:
+                    self._recent.popitem(last=False)
         return vectors
+
+    def load(self):
+        """Load the model now rather than on the first search (`parcours serve` does it once,
+        before its workers fork, so they share the weights)."""
+        self._load()
 
 
 _encoder = None

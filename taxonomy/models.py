@@ -167,6 +167,8 @@ class ProficiencyLevel(models.IntegerChoices):
 class UserSkill(models.Model):
     """A skill in a person's profile, with how well they master it and the evidence."""
 
+    owner_path = "user"  # who sees it: core.access
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="skills"
     )
@@ -214,6 +216,8 @@ class UserSkill(models.Model):
 class SkillEvidence(models.Model):
     """What shows a person has a skill: a job, a project, a training, feedback."""
 
+    owner_path = "user_skill__user"  # who sees it: core.access
+
     class Kind(models.TextChoices):
         JOB = "job", _("job")
         PROJECT = "project", _("project")
@@ -231,6 +235,8 @@ class SkillEvidence(models.Model):
 
 class TargetOccupation(models.Model):
     """An occupation a person aims at, with the horizon they give themselves."""
+
+    owner_path = "user"  # who sees it: core.access
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="target_occupations"

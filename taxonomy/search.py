@@ -20,10 +20,12 @@ Public contract: `search_occupations`, `search_skills` (lists of `Match`, best f
 `match_occupations` (batch), `rebuild_index`.
 """
 
+import importlib
 import logging
 import os
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,14 +33,29 @@ import numpy as np
 from django.conf import settings
 from django.db.models import Count, Max, Min
 from django.db.models.signals import post_delete, post_save
-from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from taxonomy import text
 from taxonomy.encoder import blas_threads, get_encoder
 from taxonomy.models import Occupation, Skill, TaxonomyImport
 
 logger = logging.getLogger(__name__)
+
+
+class _LazyModule:
+    """A module imported on first use. scipy alone takes about 0.6 s to import, and most
+    processes that import this module (the URLconf of a CLI command, a worker that serves
+    other pages) never build an index."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __getattr__(self, attribute):
+        return getattr(importlib.import_module(self._name), attribute)
+
+
+sparse = _LazyModule("scipy.sparse")
+fuzz = _LazyModule("rapidfuzz.fuzz")
+process = _LazyModule("rapidfuzz.process")
 
 OCCUPATIONS = "occupations"
 SKILLS = "skills"
@@ -68,6 +85,10 @@ ENCODER_TYPO_SIMILARITY = 90
 MIN_SCORE = 0.05
 # Queries scored together in a batch (bounds the (labels, queries) score matrices to ~25 MB).
 CHUNK = 128
+# Answers to single queries each index remembers, most recent first: people retype the same
+# titles and htmx asks again as they type; an answer costs tens of milliseconds of CPU. An index
+# rebuilt after the taxonomy changed starts with none.
+RESULT_CACHE_SIZE = 2048
 EMBEDDED_LABELS = {
     OCCUPATIONS: {"preferred", "alternative", "hidden"},
     SKILLS: {"preferred"},
@@ -142,22 +163,20 @@ class _Vectoriser:
     """Binary TF-IDF over a fixed vocabulary, rows L2-normalised."""
 
     def __init__(self, documents):
-        vocabulary, document_frequency = {}, []
-        rows, cols = [], []
-        for row, features in enumerate(documents):
-            for feature in features:
-                col = vocabulary.get(feature)
-                if col is None:
-                    col = vocabulary[feature] = len(vocabulary)
-                    document_frequency.append(0)
-                document_frequency[col] += 1
-                rows.append(row)
-                cols.append(col)
+        # Columns in order of first appearance. Each document's features are a set, so a
+        # feature's document frequency is how often its column appears: one bincount. (A loop
+        # per feature was a quarter of building the skill index.)
+        vocabulary, lengths, cols = {}, [], []
+        for features in documents:
+            lengths.append(len(features))
+            cols.extend([vocabulary.setdefault(feature, len(vocabulary)) for feature in features])
         count = len(documents)
-        frequencies = np.asarray(document_frequency, dtype=np.float32)
+        cols = np.asarray(cols, dtype=np.int64)
+        rows = np.repeat(np.arange(count, dtype=np.int64), lengths)
+        frequencies = np.bincount(cols, minlength=len(vocabulary)).astype(np.float32)
         self.vocabulary = vocabulary
         self.idf = (np.log((count + 1) / (frequencies + 1)) + 1).astype(np.float32)
-        data = self.idf[np.asarray(cols, dtype=np.int64)] if cols else np.zeros(0, np.float32)
+        data = self.idf[cols]
         matrix = sparse.csr_matrix(
             (data, (rows, cols)), shape=(count, len(vocabulary)), dtype=np.float32
         )
@@ -233,6 +252,7 @@ class _Index:
         self.labels_en = concepts.labels_en
         self.labels_fr = concepts.labels_fr
         self.label_texts, label_concept, weights, clean, langs, kinds = [], [], [], [], [], []
+        folded = []
         for position, labels in enumerate(concepts.labels):
             seen = set()
             # English labels first, then French: each concept's labels form two contiguous
@@ -249,6 +269,7 @@ class _Index:
                 langs.append(lang)
                 kinds.append(label_kind)
                 clean.append(cleaned)
+                folded.append(key)  # folding is a third of the build: once per label
         self.label_concept = np.asarray(label_concept, dtype=np.int64)
         self.label_weight = np.asarray(weights, dtype=np.float32)
         self.label_is_fr = np.asarray([lang == "fr" for lang in langs], dtype=bool)
@@ -256,7 +277,6 @@ class _Index:
         self.starts = np.searchsorted(self.label_concept, np.arange(len(self.ids)))
         self.ends = np.append(self.starts[1:], len(self.label_texts))
         self.segments = _Segments(self.starts, self.ends, len(self.label_texts))
-        folded = [text.fold(label) for label in clean]
         features = [_features(label) for label in folded]
         self.words = _Vectoriser([words for words, _grams in features])
         self.grams = _Vectoriser([grams for _words, grams in features])
@@ -276,6 +296,8 @@ class _Index:
         for word in sorted({w for label in folded for w in label.split() if len(w) >= 4}):
             self.spellings.setdefault(word[0], []).append(word)
         self.corrections = {}
+        self.results = OrderedDict()
+        self.results_lock = threading.Lock()
         self.encoder = encoder
         # Which labels the sentence encoder reads (all of them, or only preferred labels for
         # the 14,000 skills, whose 110,000 alternative labels would cost minutes and memory).
@@ -425,6 +447,21 @@ class _Index:
                 results.append(found)
         return results
 
+    def search_one(self, query, lang, limit):
+        """`search` of a single query, remembered (RESULT_CACHE_SIZE answers, least recent out)."""
+        key = (query, lang, limit)
+        with self.results_lock:
+            found = self.results.get(key)
+            if found is not None:
+                self.results.move_to_end(key)
+                return found
+        found = tuple(self.search([(query, lang)], limit)[0])
+        with self.results_lock:
+            self.results[key] = found
+            if len(self.results) > RESULT_CACHE_SIZE:
+                self.results.popitem(last=False)
+        return found
+
     def _matched_label(self, position, lexical, semantic, column):
         """The label of a concept that scored best for the query in `column`."""
         start, end = self.starts[position], self.ends[position]
@@ -540,6 +577,18 @@ def _index(kind):
     return index
 
 
+def warm_up():
+    """Load the sentence encoder and build both indexes now, not on the first search.
+
+    `parcours serve` calls it once in gunicorn's master process before the workers fork: they
+    then share the model and the indexes (copy-on-write) instead of each loading its own on its
+    first search, which cost seconds per worker under load.
+    """
+    indexes = [_index(kind) for kind in (OCCUPATIONS, SKILLS)]
+    if any(len(index) for index in indexes):  # without a taxonomy nothing needs the encoder
+        get_encoder().load()
+
+
 def rebuild_index():
     """Rebuild both indexes now (the importer calls this after an import)."""
     with _lock:
@@ -586,7 +635,7 @@ def _search(kind, query, lang, limit):
         return []
     lang = "fr" if lang == "fr" else "en"
     index = _index(kind)
-    return _matches(index, index.search([(query, lang)], _clamp(limit))[0], lang)
+    return _matches(index, index.search_one(query, lang, _clamp(limit)), lang)
 
 
 def search_occupations(query, lang="en", limit=10):

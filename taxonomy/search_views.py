@@ -12,6 +12,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.access import owned
 from taxonomy import extraction, search
 from taxonomy.models import Skill, UserSkill
 
@@ -72,9 +73,7 @@ def _keep(request):
     ids = [int(value) for value in request.POST.getlist("skill") if value.isdigit()]
     skills = Skill.objects.filter(pk__in=ids, retired=False)
     have = set(
-        UserSkill.objects.filter(user=request.user, skill__in=skills).values_list(
-            "skill_id", flat=True
-        )
+        owned(UserSkill, request.user).filter(skill__in=skills).values_list("skill_id", flat=True)
     )
     new = [UserSkill(user=request.user, skill=skill) for skill in skills if skill.pk not in have]
     with transaction.atomic():

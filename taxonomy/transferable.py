@@ -11,12 +11,15 @@ change in the size of the relation tables): ranking all 3,007 occupations is the
 matrix-vector products.
 """
 
+from __future__ import annotations
+
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
+from core.access import owned
 from taxonomy.models import (
     IscoGroup,
     Occupation,
@@ -27,6 +30,9 @@ from taxonomy.models import (
     TaxonomyImport,
     UserSkill,
 )
+
+if TYPE_CHECKING:  # scipy costs ~1 s to import: only the matrix builder needs it
+    from scipy import sparse
 
 ESSENTIAL_WEIGHT = 3
 PARTIAL_CREDIT = 0.5
@@ -83,6 +89,8 @@ def _build(fingerprint):
     skill_rows = list(Skill.objects.order_by("pk").values_list("pk", "label_en", "label_fr"))
     skill_ids = np.array([row[0] for row in skill_rows], dtype=np.int64)
     skill_index = {pk: column for column, pk in enumerate(skill_ids.tolist())}
+    from scipy import sparse
+
     shape = (len(occupation_ids), len(skill_ids))
 
     rows, columns, weights, essentials = [], [], [], []
@@ -238,7 +246,7 @@ def rank_skill_ids(skill_ids, major_group=None, limit=DEFAULT_LIMIT, language="e
 
 def rank_for_user(user, major_group=None, limit=DEFAULT_LIMIT, language="en"):
     """Rank occupations for the ESCO skills in `user`'s profile."""
-    skill_ids = UserSkill.objects.filter(user=user, skill__isnull=False).values_list(
-        "skill_id", flat=True
+    skill_ids = (
+        owned(UserSkill, user).filter(skill__isnull=False).values_list("skill_id", flat=True)
     )
     return rank_skill_ids(list(skill_ids), major_group=major_group, limit=limit, language=language)

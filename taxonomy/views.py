@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.access import get_owned_or_404, owned
 from taxonomy import actions, gap, profile, transferable
 from taxonomy.forms import AddSkillForm, EditSkillForm, TargetForm, TransferableFilterForm
 from taxonomy.models import (
@@ -39,14 +40,14 @@ def _other_language(language):
 
 def _user_skills(user):
     return (
-        UserSkill.objects.filter(user=user)
+        owned(UserSkill, user)
         .select_related("skill")
         .prefetch_related(Prefetch("evidence", queryset=SkillEvidence.objects.order_by("id")))
     )
 
 
 def _targets(user):
-    return TargetOccupation.objects.filter(user=user).select_related("occupation")
+    return owned(TargetOccupation, user).select_related("occupation")
 
 
 @login_required
@@ -56,7 +57,7 @@ def index(request):
     context = {
         "targets": list(_targets(request.user)),
         "skills": list(_user_skills(request.user)[:8]),
-        "skill_count": UserSkill.objects.filter(user=request.user).count(),
+        "skill_count": owned(UserSkill, request.user).count(),
         "language": _language(),
     }
     return render(request, "taxonomy/index.html", context)
@@ -121,13 +122,13 @@ def occupation_detail(request, pk):
         )
     )
     mine = set(
-        UserSkill.objects.filter(user=request.user, skill__isnull=False).values_list(
-            "skill_id", flat=True
-        )
+        owned(UserSkill, request.user)
+        .filter(skill__isnull=False)
+        .values_list("skill_id", flat=True)
     )
     essential = [link for link in links if link.relation_type == RelationType.ESSENTIAL]
     optional = [link for link in links if link.relation_type != RelationType.ESSENTIAL]
-    target = TargetOccupation.objects.filter(user=request.user, occupation=occupation).first()
+    target = owned(TargetOccupation, request.user).filter(occupation=occupation).first()
     other = _other_language(language)
     context = {
         "occupation": occupation,
@@ -259,7 +260,7 @@ def edit_skill(request, pk):
 @login_required
 @require_POST
 def delete_skill(request, pk):
-    user_skill = get_object_or_404(UserSkill, pk=pk, user=request.user)
+    user_skill = get_owned_or_404(UserSkill, request.user, pk=pk)
     name = str(user_skill)
     user_skill.delete()
     messages.success(request, _("“%(skill)s” was removed from your profile.") % {"skill": name})
@@ -269,7 +270,7 @@ def delete_skill(request, pk):
 @login_required
 @require_POST
 def delete_evidence(request, pk):
-    evidence = get_object_or_404(SkillEvidence, pk=pk, user_skill__user=request.user)
+    evidence = get_owned_or_404(SkillEvidence, request.user, pk=pk)
     user_skill_id = evidence.user_skill_id
     evidence.delete()
     messages.success(request, _("The evidence was removed."))
@@ -357,7 +358,7 @@ def transferable_view(request):
     context = {
         "form": form,
         "results": results,
-        "has_skills": UserSkill.objects.filter(user=request.user, skill__isnull=False).exists(),
+        "has_skills": owned(UserSkill, request.user).filter(skill__isnull=False).exists(),
         "essential_weight": transferable.ESSENTIAL_WEIGHT,
         "language": language,
     }

@@ -77,27 +77,57 @@ class SearchCommand(BaseCommand):
 
 
 def read_queries(path):
-    """Yield (id, query, lang) from a JSONL file; a bad line raises a CommandError naming it."""
+    """Yield (id, query, lang) from a JSONL file (UTF-8, a BOM allowed); a bad line raises a
+    CommandError naming it."""
     try:
-        stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+        stream = (
+            sys.stdin
+            if path == "-"
+            # surrogateescape: a byte that is not UTF-8 is reported with its line, below.
+            else open(path, encoding="utf-8-sig", errors="surrogateescape")  # noqa: SIM115
+        )
     except OSError as error:
         raise CommandError(f"Cannot read {path}: {error.strerror}.") from error
+    number = 0
     with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}, line {number}"
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise CommandError(f"{where}: not valid JSON ({error.msg}).") from error
-            if not isinstance(item, dict):
-                raise CommandError(f"{where}: expected an object {{id, query, lang}}.")
-            query, lang = item.get("query"), item.get("lang", "en")
-            if "id" not in item:
-                raise CommandError(f'{where}: missing "id".')
-            if not isinstance(query, str) or not query.strip():
-                raise CommandError(f'{where}: "query" must be a non-empty string.')
-            if lang not in ("en", "fr"):
-                raise CommandError(f'{where}: "lang" must be "en" or "fr".')
-            yield item["id"], query, lang
+        try:
+            for number, line in enumerate(stream, start=1):
+                item = _query(line, f"{path}, line {number}")
+                if item:
+                    yield item
+        except UnicodeDecodeError:  # stdin decodes strictly, a chunk at a time
+            raise CommandError(f"{path}: not UTF-8 text (after line {number}).") from None
+
+
+def _utf8(text):
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _query(line, where):
+    if not _utf8(line):
+        raise CommandError(f"{where}: not UTF-8 text.")
+    if not line.strip():
+        return None
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise CommandError(f"{where}: not valid JSON ({error.msg}).") from error
+    except (ValueError, RecursionError) as error:  # an integer too long, arrays too deep
+        detail = "nested too deeply" if isinstance(error, RecursionError) else error
+        raise CommandError(f"{where}: not valid JSON ({detail}).") from None
+    if not isinstance(item, dict):
+        raise CommandError(f"{where}: expected an object {{id, query, lang}}.")
+    query, lang = item.get("query"), item.get("lang", "en")
+    if "id" not in item:
+        raise CommandError(f'{where}: missing "id".')
+    if not isinstance(query, str) or not query.strip():
+        raise CommandError(f'{where}: "query" must be a non-empty string.')
+    if lang not in ("en", "fr"):
+        raise CommandError(f'{where}: "lang" must be "en" or "fr".')
+    if not _utf8(json.dumps([item["id"], query], ensure_ascii=False)):
+        raise CommandError(f'{where}: "id" or "query" holds an escaped lone surrogate (\\ud800).')
+    return item["id"], query, lang

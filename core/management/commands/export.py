@@ -2,7 +2,9 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from core import audit
 from core.portability import dumps, export_person
 
 
@@ -19,7 +21,10 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(email__iexact=options["user"].strip()).first()
         if user is None:
             raise CommandError(f"No person with the email address {options['user']}.")
-        text = dumps(export_person(user)) + "\n"
+        with transaction.atomic():
+            text = dumps(export_person(user)) + "\n"
+            # Made on the server, not by the person: their sharing history says so.
+            audit.data_exported(user, actor=None)
         if options["output"] == "-":
             self.stdout.write(text, ending="")
             return

@@ -19,6 +19,14 @@ class Command(BaseCommand):
             help="Gunicorn worker processes (default: CPU count + 1, or $WEB_CONCURRENCY).",
         )
         parser.add_argument("--no-migrate", action="store_true", help="Skip migrations.")
+        parser.add_argument(
+            "--no-preload",
+            action="store_true",
+            help=(
+                "Let each worker load the app and build the search indexes on first use "
+                "(answers sooner after start, but each worker pays seconds and memory for it)."
+            ),
+        )
 
     def handle(self, *args, **options):
         if not options["no_migrate"]:
@@ -42,6 +50,12 @@ class Command(BaseCommand):
             "-",
             "--forwarded-allow-ips",
             os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            # The master loads the app, the encoder and the search indexes once; the workers
+            # share them by fork (parcours/gunicorn.py).
+            "--config",
+            "python:parcours.gunicorn",
         ]
+        if not options["no_preload"]:
+            argv.append("--preload")
         sys.stdout.flush()
         os.execv(sys.executable, argv)  # noqa: S606 (replace this process with gunicorn)

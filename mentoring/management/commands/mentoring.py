@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mentoring.cohort import DEFAULT_TOP_K, CohortError, check_capacities, load_cohort, solve
+from mentoring.cohort import DEFAULT_TOP_K, CohortError, check_capacities, read_cohort, solve
 
 
 class Command(BaseCommand):
@@ -47,22 +47,14 @@ class Command(BaseCommand):
     def match_cohort(self, options):
         source = options["input"]
         try:
-            text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+            stdin = getattr(sys.stdin, "buffer", sys.stdin)  # bytes, or text when replaced
+            raw = stdin.read() if source == "-" else Path(source).read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {source}: {error.strerror}.") from error
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise CommandError(
-                f"{source} is not valid JSON: {error.msg} (line {error.lineno}, column "
-                f"{error.colno})."
-            ) from error
-        if options["threshold"] is not None and isinstance(data, dict):
-            data["threshold"] = options["threshold"]
         if options["top_k"] < 1:
             raise CommandError("--top-k must be 1 or more.")
         try:
-            cohort = load_cohort(data)
+            cohort = read_cohort(raw, threshold=options["threshold"])
         except CohortError as error:
             raise CommandError(f"Invalid cohort in {source}: {error}") from error
         assignment = solve(cohort, top_k=options["top_k"])
