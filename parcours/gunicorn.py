@@ -22,13 +22,12 @@ def on_starting(server):
     from django.conf import settings
     from django.db import connections
     from django.urls import get_resolver
-    from django.utils import translation
+    from django.utils.translation import trans_real
 
     started = time.monotonic()
     get_resolver().url_patterns  # noqa: B018 (imports every view module)
     for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            translation.gettext("Goals")
+        trans_real.translation(language)  # loads and merges every app's catalogue once
     try:
         from taxonomy import search
 
