@@ -11,10 +11,11 @@ import ctypes
 import glob
 import os
 import threading
-from collections import OrderedDict
 from contextlib import contextmanager
 
 import numpy as np
+
+from taxonomy.recent import Recent
 
 
 def _openblas():
@@ -84,9 +85,7 @@ class UniversalSentenceEncoder(Encoder):
         self.threads = threads
         self._model = None
         self._lock = threading.Lock()
-        self._recent = OrderedDict()
-        self._recent_lock = threading.Lock()
-        self._cache_size = cache_size
+        self._recent = Recent(cache_size)  # single texts: people retype the same titles
 
     def _load(self):
         with self._lock:
@@ -104,19 +103,14 @@ class UniversalSentenceEncoder(Encoder):
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         if len(texts) == 1:
-            with self._recent_lock:  # a worker's threads share the cache
-                vector = self._recent.get(texts[0])
-                if vector is not None:
-                    self._recent.move_to_end(texts[0])
-                    return vector[None, :]
+            vector = self._recent.get(texts[0])
+            if vector is not None:
+                return vector[None, :]
         model = self._load()
         with blas_threads(self.threads):
             vectors = np.asarray(model.encode(texts), dtype=np.float32)
         if len(texts) == 1:
-            with self._recent_lock:
-                self._recent[texts[0]] = vectors[0]
-                if len(self._recent) > self._cache_size:
-                    self._recent.popitem(last=False)
+            self._recent.put(texts[0], vectors[0])
         return vectors
 
     def load(self):

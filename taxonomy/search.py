@@ -25,7 +25,6 @@ import logging
 import os
 import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from django.db.models.signals import post_delete, post_save
 from taxonomy import text
 from taxonomy.encoder import blas_threads, get_encoder
 from taxonomy.models import Occupation, Skill, TaxonomyImport
+from taxonomy.recent import Recent
 
 logger = logging.getLogger(__name__)
 
@@ -296,8 +296,7 @@ class _Index:
         for word in sorted({w for label in folded for w in label.split() if len(w) >= 4}):
             self.spellings.setdefault(word[0], []).append(word)
         self.corrections = {}
-        self.results = OrderedDict()
-        self.results_lock = threading.Lock()
+        self.results = Recent(RESULT_CACHE_SIZE)
         self.encoder = encoder
         # Which labels the sentence encoder reads (all of them, or only preferred labels for
         # the 14,000 skills, whose 110,000 alternative labels would cost minutes and memory).
@@ -450,16 +449,10 @@ class _Index:
     def search_one(self, query, lang, limit):
         """`search` of a single query, remembered (RESULT_CACHE_SIZE answers, least recent out)."""
         key = (query, lang, limit)
-        with self.results_lock:
-            found = self.results.get(key)
-            if found is not None:
-                self.results.move_to_end(key)
-                return found
-        found = tuple(self.search([(query, lang)], limit)[0])
-        with self.results_lock:
-            self.results[key] = found
-            if len(self.results) > RESULT_CACHE_SIZE:
-                self.results.popitem(last=False)
+        found = self.results.get(key)
+        if found is None:
+            found = tuple(self.search([(query, lang)], limit)[0])
+            self.results.put(key, found)
         return found
 
     def _matched_label(self, position, lexical, semantic, column):
