@@ -9,7 +9,7 @@ UV_VERSION := 0.13.9
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench bench-load lock install install-dev messages clean
+.PHONY: run test lint bench bench-load lock install install-dev messages messages-update clean
 
 ifeq ($(PYTHON_BIN),)
 $(error No Python 3.12+ found: see the message above)
@@ -35,6 +35,15 @@ install-dev: $(VENV)/.installed-dev messages
 messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (Debian: apt-get install gettext)."; exit 1; }
 	@$(PARCOURS) compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0
+
+# Re-extract every app's French catalogue after adding or changing strings; then translate the
+# new entries (msgstr "") and remove "#, fuzzy" after checking them. No line numbers, so that
+# catalogues only change where strings do.
+messages-update: $(VENV)/.installed
+	@for app in $$(ls -d */locale 2>/dev/null | cut -d/ -f1); do \
+	  (cd $$app && DJANGO_SETTINGS_MODULE=parcours.settings PYTHONPATH=$(CURDIR) \
+	    $(CURDIR)/$(VENV)/bin/django-admin makemessages -l fr --no-location --no-obsolete -v 0) || exit 1; \
+	done
 
 run: install
 	$(PARCOURS) migrate --no-input

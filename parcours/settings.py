@@ -66,9 +66,7 @@ CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 PARCOURS_SITE_URL = os.environ.get("PARCOURS_SITE_URL", "http://127.0.0.1:8000")
 
 # The ESCO taxonomy files (CSV or CSV.gz), read by `parcours taxonomy import`.
-PARCOURS_ESCO_DIR = Path(
-    os.environ.get("PARCOURS_ESCO_DIR", BASE_DIR.parent / "shared" / "data" / "esco-v1.1.1")
-)
+PARCOURS_ESCO_DIR = Path(os.environ.get("PARCOURS_ESCO_DIR", BASE_DIR / "data" / "esco-v1.1.1"))
 
 INSTALLED_APPS = [
     "django.contrib.auth",

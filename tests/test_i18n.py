@@ -10,17 +10,13 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-APPS = [
-    "parcours",
-    "core",
-    "accounts",
-    "taxonomy",
-    "goals",
-    "growth",
-    "jobs",
-    "mentoring",
-    "agenda",
-]
+# Every Parcours package that may hold translatable strings: the project and each app.
+APPS = sorted(
+    path.name
+    for path in ROOT.iterdir()
+    if (path / "__init__.py").exists()
+    and ((path / "apps.py").exists() or (path / "locale").exists())
+)
 
 pytestmark = pytest.mark.slow  # runs once per `make test`, on the SQLite pass
 
