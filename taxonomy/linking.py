@@ -68,11 +68,13 @@ class Link:
     score: float  # 0..1, the mixed score
     lexical: float
     semantic: float  # the best segment's meaning score
+    phrase: float  # the best segment's lexical score
     segment: Segment  # that segment
 
 
-def segments(sentence):
-    """The windows, clauses and whole of a sentence, without repeats, in reading order."""
+def segments(sentence, sizes=WINDOW_SIZES, names=frozenset()):
+    """The windows, clauses and whole of a sentence, without repeats, in reading order; and
+    each single word whose folded form is in `names`."""
     sentence = sentence[:MAX_SENTENCE_LENGTH]
     words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(sentence)]
     found = {}
@@ -84,7 +86,10 @@ def segments(sentence):
             found[piece] = Segment(piece, offset, offset + len(piece), len(WORD.findall(piece)))
 
     windowed = words[:MAX_WINDOW_WORDS]
-    for size in WINDOW_SIZES:
+    for word, start, end in windowed:
+        if names and text.fold(word) in names:
+            add(start, end)
+    for size in sizes:
         for first in range(max(1, len(windowed) - size + 1)):
             window = windowed[first : first + size]
             if not window:
@@ -105,12 +110,12 @@ def segments(sentence):
     return sorted(found.values(), key=lambda segment: (segment.start, -segment.end))
 
 
-def score_sentences(pairs):
+def score_sentences(pairs, sizes=WINDOW_SIZES, names=frozenset()):
     """For each (sentence, lang): (skills' mixed scores, lexical, best segment semantic, index of
     the best segment per skill, the segments, the channels of the batch). Yields per sentence."""
     for batch_start in range(0, len(pairs), SENTENCES_PER_BATCH):
         batch = pairs[batch_start : batch_start + SENTENCES_PER_BATCH]
-        pieces = [segments(sentence or "") for sentence, _lang in batch]
+        pieces = [segments(sentence or "", sizes, names) for sentence, _lang in batch]
         queries = []
         for (sentence, lang), found in zip(batch, pieces, strict=True):
             queries.append((sentence or "", lang))  # the whole sentence first
@@ -126,13 +131,15 @@ def score_sentences(pairs):
                 block = scores.semantic[:, first:last]
                 best = np.argmax(block, axis=1)
                 semantic = np.take_along_axis(block, best[:, None], axis=1)[:, 0]
+                phrase = scores.lexical[:, first:last].max(axis=1)
             else:
+                phrase = lexical
                 best = np.zeros(len(lexical), dtype=np.int64)
                 semantic = scores.semantic[:, whole]
             mixed = (LEXICAL * lexical + SEMANTIC * semantic + SEARCH * scores.fused[:, whole]) / (
                 LEXICAL + SEMANTIC + SEARCH
             )
-            yield Scored(scores, mixed, lexical, semantic, best, found)
+            yield Scored(scores, mixed, lexical, semantic, phrase, best, found, (first, last))
 
 
 @dataclass
@@ -143,8 +150,10 @@ class Scored:
     mixed: np.ndarray
     lexical: np.ndarray
     semantic: np.ndarray
+    phrase: np.ndarray  # the best lexical score of a segment (comparable across sentences)
     best_segment: np.ndarray
     segments: list
+    columns: tuple  # the segments' columns in channels.lexical / channels.semantic
 
     def top(self, limit):
         """The `limit` best links, best first."""
@@ -166,6 +175,7 @@ class Scored:
             float(self.mixed[position]),
             float(self.lexical[position]),
             float(self.semantic[position]),
+            float(self.phrase[position]),
             segment,
         )
 
