@@ -91,7 +91,8 @@ def main():
     client.force_login(person)
     client.get("/jobs/new/")  # a served process has imported the views and forms already
     print(f"CPU cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}\n")
-    print(f"{'lang':<5} {'save (ms)':>22} {'page, pending (ms)':>20} {'detection (s)':>15} {'skills':>7}")
+    columns = ("save (ms)", 22), ("page, pending (ms)", 20), ("detection (s)", 15), ("skills", 7)
+    print(f"{'lang':<5}" + "".join(f" {name:>{width}}" for name, width in columns))
     try:
         for lang, posting in POSTINGS.items():
             saves, pages, detections, found = [], [], [], 0

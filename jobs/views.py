@@ -1,7 +1,6 @@
 """Views of the jobs app: the board of applications, an application's page, interviews and
 reflections, and the interview coach. Each view is scoped to the signed-in person."""
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
