@@ -77,7 +77,7 @@ def skill_names():
                 if head and " " not in head and head not in text.STOPWORDS:
                     found.setdefault(head, set()).add(pk)
         _names.clear()
-        _names[key] = found
+        _names[key] = {name: frozenset(ids) for name, ids in found.items()}
     return _names[key]
 
 
@@ -100,16 +100,18 @@ def phrase_winners(scored, names):
     if not candidates:
         return []
     lexical = scored.channels.lexical[candidates, first:last].copy()
+    semantic = scored.channels.semantic[candidates, first:last].copy()
     ids = [scored.channels.ids[position] for position in candidates]
     for column, segment in enumerate(scored.segments):
-        named = names.get(text.fold(segment.text)) if segment.words == 1 else None
+        if segment.words != 1:
+            continue
+        named = names.get(text.fold(segment.text), ())
         for row, skill_id in enumerate(ids):
-            if named and skill_id in named:
+            if skill_id in named:
                 lexical[row, column] = 1.0  # the skill's own name, written as such
-    phrase = (
-        PHRASE_LEXICAL * lexical
-        + (1 - PHRASE_LEXICAL) * scored.channels.semantic[candidates, first:last]
-    )
+            else:  # a single word carries only the skill it names
+                lexical[row, column] = semantic[row, column] = 0.0
+    phrase = PHRASE_LEXICAL * lexical + (1 - PHRASE_LEXICAL) * semantic
     kept = []
     for row, position in enumerate(candidates):
         best = int(np.argmax(phrase[row]))
