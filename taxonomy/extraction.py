@@ -36,6 +36,10 @@ PHRASE_LEXICAL = 0.3
 # The phrase score a kept skill needs (chosen on the development sets together).
 THRESHOLD = 0.70
 
+# Longer runs are cut (at spaces): linking reads windows over a sentence's first
+# linking.MAX_WINDOW_WORDS words only.
+MAX_SENTENCE = 600
+
 # Sentences and bullet lines: a skill is read within one of them.
 _SENTENCE = re.compile(r"[^.!?;\n•·]+(?:[.!?;]+|$)", re.MULTILINE)
 
@@ -82,12 +86,23 @@ def skill_names():
 
 
 def sentences(source):
-    """(sentence, offset) pairs of a text, sentences with at least one word."""
-    return [
-        (match.group().strip(), match.start() + len(match.group()) - len(match.group().lstrip()))
-        for match in _SENTENCE.finditer(source)
-        if linking.WORD.search(match.group())
-    ]
+    """(sentence, offset) pairs of a text, sentences with at least one word; a run longer than
+    MAX_SENTENCE (a pasted page without punctuation) is cut at spaces, so that linking reads
+    every word of it."""
+    found = []
+    for match in _SENTENCE.finditer(source):
+        piece = match.group()
+        start = match.start()
+        while piece:
+            head = piece[:MAX_SENTENCE]
+            if len(piece) > len(head) and " " in head:
+                head = head[: head.rindex(" ")]
+            stripped = head.strip()
+            if linking.WORD.search(stripped):
+                found.append((stripped, start + len(head) - len(head.lstrip())))
+            start += len(head)
+            piece = piece[len(head) :]
+    return found
 
 
 def phrase_winners(scored, names):

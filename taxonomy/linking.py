@@ -118,7 +118,7 @@ def score_sentences(pairs, sizes=WINDOW_SIZES, names=frozenset()):
         pieces = [segments(sentence or "", sizes, names) for sentence, _lang in batch]
         queries = []
         for (sentence, lang), found in zip(batch, pieces, strict=True):
-            queries.append((sentence or "", lang))  # the whole sentence first
+            queries.append(((sentence or "")[:MAX_SENTENCE_LENGTH], lang))  # the whole first
             queries.extend((segment.text, lang) for segment in found)
         scores = search.channels(search.SKILLS, queries)
         column = 0
@@ -183,7 +183,7 @@ class Scored:
 def link_sentences(pairs, limit=10):
     """The skills each (sentence, lang) shows or asks for, best first: lists of search.Match."""
     limit = max(1, min(int(limit), search.MAX_LIMIT))
-    cleaned = [((text or "").strip(), "fr" if lang == "fr" else "en") for text, lang in pairs]
+    cleaned = [((query or "").strip(), "fr" if lang == "fr" else "en") for query, lang in pairs]
     answerable = [i for i, (sentence, _lang) in enumerate(cleaned) if sentence]
     results = [[] for _ in pairs]
     scored = score_sentences([cleaned[i] for i in answerable])

@@ -1,6 +1,9 @@
 """Skill extraction (taxonomy.extraction) on hand-made texts and a small real-label taxonomy."""
 
 from django.test import TestCase
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from taxonomy.extraction import extract_skills
 from taxonomy.tests.search_fixtures import build_taxonomy
@@ -110,3 +113,33 @@ class LinkingTests(TestCase):
         sentence = "Strong knowledge of HTML and CSS (LESS, SCSS) / React, e.g. hooks."
         for segment in segments(sentence):
             self.assertEqual(sentence[segment.start : segment.end], segment.text)
+
+
+class AbuseTests(HypothesisTestCase):
+    """Any text: spans point into it, and the work stays bounded however long it is."""
+
+    @classmethod
+    def setUpTestData(cls):
+        build_taxonomy()
+
+    @settings(max_examples=25, deadline=None)
+    @given(st.text(max_size=400))
+    def test_any_text_gives_spans_inside_it(self, source):
+        for found in extract_skills(source, "en"):
+            self.assertEqual(source[found.start : found.end], found.span)
+
+    @settings(max_examples=50, deadline=None)
+    @given(st.text(max_size=5_000))
+    def test_segments_and_sentences_stay_bounded(self, source):
+        from taxonomy import linking
+        from taxonomy.extraction import MAX_SENTENCE, sentences
+
+        bound = len(linking.WINDOW_SIZES) * linking.MAX_WINDOW_WORDS + 1_100
+        self.assertLessEqual(len(linking.segments(source)), bound)
+        for sentence, offset in sentences(source):
+            self.assertLessEqual(len(sentence), MAX_SENTENCE)
+            self.assertEqual(source[offset : offset + len(sentence)], sentence)
+
+    def test_a_long_text_without_punctuation_is_read_to_its_end(self):
+        source = "word " * 3_000 + "Strong SQL skills."
+        self.assertIn("SQL", [found.label for found in extract_skills(source, "en")])
