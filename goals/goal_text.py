@@ -240,13 +240,13 @@ def _counts(text, lang, outside):
             continue
         if _YEAR.match(number.text.strip()):
             continue
-        after = text[number.end :]
-        before = text[: number.start].rstrip()
+        after = text[number.end : number.end + 24]
+        before = text[max(0, number.start - 4) : number.start].rstrip()
         duration = durations.get(number.start)
         if duration is not None:
             if duration.hours is not None:
                 counts.append(duration.text)
-                if effort is None and not _RATE.match(text[duration.end :]):
+                if effort is None and not _RATE.match(text[duration.end : duration.end + 24]):
                     effort = duration.hours
             continue
         money = _MONEY_AFTER.match(after)
