@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.db.models import Count, Max
 
+from core.language import fold_words
 from taxonomy import linking, text
 
 MAX_TEXT_LENGTH = 20_000
@@ -77,7 +78,7 @@ def skill_names():
         rows = Skill.objects.filter(retired=False).values_list("pk", "label_en", "label_fr")
         for pk, label_en, label_fr in rows:
             for label in (label_en, label_fr):
-                head = text.fold(re.sub(r"\s*\([^)]*\)\s*$", "", label or ""))
+                head = fold_words(re.sub(r"\s*\([^)]*\)\s*$", "", label or ""))
                 if head and " " not in head and head not in text.STOPWORDS:
                     found.setdefault(head, set()).add(pk)
         _names.clear()
@@ -120,7 +121,7 @@ def phrase_winners(scored, names):
     for column, segment in enumerate(scored.segments):
         if segment.words != 1:
             continue
-        named = names.get(text.fold(segment.text), ())
+        named = names.get(fold_words(segment.text), ())
         for row, skill_id in enumerate(ids):
             if skill_id in named:
                 lexical[row, column] = 1.0  # the skill's own name, written as such

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.language import fold_words
 from taxonomy import search, text
 
 # Weights of the three scores (chosen on TECH and HOUSE validation together).
@@ -87,16 +88,16 @@ def segments(sentence, sizes=WINDOW_SIZES, names=frozenset()):
 
     windowed = words[:MAX_WINDOW_WORDS]
     for word, start, end in windowed:
-        if names and text.fold(word) in names:
+        if names and fold_words(word) in names:
             add(start, end)
     for size in sizes:
         for first in range(max(1, len(windowed) - size + 1)):
             window = windowed[first : first + size]
             if not window:
                 continue
-            if text.fold(window[0][0]) in text.STOPWORDS:
+            if fold_words(window[0][0]) in text.STOPWORDS:
                 continue
-            if text.fold(window[-1][0]) in text.STOPWORDS:
+            if fold_words(window[-1][0]) in text.STOPWORDS:
                 continue
             add(window[0][1], window[-1][2])
     offset = 0
