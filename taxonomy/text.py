@@ -209,32 +209,81 @@ def strip_noise(text):
     return _SPACES.sub(" ", text).strip(" -–|,;:")
 
 
-def collapse_gender_pairs(text):
-    """Keep one form of the "masculine/feminine" pairs of French labels and job titles.
+_SLASH = re.compile(r"\s*/\s*")
 
-    "accrocheur/accrocheuse" → "accrocheur", "Accrocheur / Accrocheuse" → "Accrocheur",
-    "agent de sécurité/agente de sécurité" → "agent de sécurité".
+
+def gender_forms(text):
+    """Every full form of a title written with gender pairs, masculine (first written) first.
+
+    "Agent / Agente de sécurité" → ["Agent de sécurité", "Agente de sécurité"] (the tail
+    written once is shared), "conducteur de bus/conductrice de bus" → both,
+    "Conducteur routier / Conductrice routière de marchandises" → both with "de marchandises",
+    "accrocheur/accrocheuse" → both. A slash between words that are not gender forms of one
+    another ("Welder/Fabricator", "Bangsar/Stacks") is left as written: one form, the text.
+
+    This is the only gender-pair rule of the search: swap it here for the language toolkit's
+    when that lands (core/language).
     """
-    parts = [part.strip() for part in re.split(r"\s*/\s*", text or "")]
+    text = text or ""
+    parts = _SLASH.split(text)
     if len(parts) < 2:
-        return text
-    kept = [parts[0]]
+        return [text]
+    forms, paired_any = [parts[0]], False
     for part in parts[1:]:
-        if _same_stem(kept[-1], part):
-            continue
-        kept.append(part)
-    return " / ".join(kept)
+        paired = _pair(forms[-1], part)
+        if paired is None:
+            forms.append(part)  # an alternative title, or not a pair at all (decided below)
+        else:
+            forms[-1], feminine = paired
+            forms.append(feminine)
+            paired_any = True
+    if not paired_any:
+        # No gender pair: the slash joins other things ("Welder/Fabricator"): keep the text.
+        return [text]
+    return list(dict.fromkeys(form.strip() for form in forms if form.strip()))
 
 
-def _same_stem(left, right):
-    """Whether two phrases are the gender forms of one another (same words up to the ending)."""
-    left_words, right_words = fold(left).split(), fold(right).split()
+def _pair(left, right):
+    """(left completed with the shared tail, right) when `right` starts with the gender forms
+    of `left`'s last words; None when the two are not gender forms of one another."""
+    left_words, right_words = left.split(), right.split()
     if not left_words or not right_words:
+        return None
+    # The longest run of left's last words that right begins with, word for word as gender
+    # forms ("Conducteur routier" / "Conductrice routière de ..."): left's head is what right
+    # repeats, right's rest is the tail both share.
+    for size in range(min(len(left_words), len(right_words)), 0, -1):
+        head = left_words[len(left_words) - size :]
+        if all(_gender_variants(a, b) for a, b in zip(head, right_words[:size], strict=True)):
+            if head == right_words and len(right_words) == size:
+                return None  # the same words twice: nothing to pair
+            # Words before the head are shared too: "Ingénieur commercial / commerciale".
+            before = left_words[: len(left_words) - size]
+            return " ".join(left_words + right_words[size:]), " ".join(before + right_words)
+    return None
+
+
+def _gender_variants(left, right):
+    """Whether two written words are the same word up to a gender or number ending:
+    agent/agente, conducteur/conductrice, chef/cheffe, aide-soignant/aide-soignante."""
+    left_words, right_words = fold(left).split(), fold(right).split()
+    if not left_words or len(left_words) != len(right_words):
         return False
-    # "technicien/technicienne de maintenance": compare the last word before / the first after.
-    return stem(left_words[-1]) == stem(right_words[0]) or [stem(w) for w in left_words] == [
-        stem(w) for w in right_words
-    ]
+    return all(_same_word(a, b) for a, b in zip(left_words, right_words, strict=True))
+
+
+def _same_word(left, right):
+    if left == right or stem(left) == stem(right):
+        return True
+    short, long = sorted((left, right), key=len)
+    # A feminine made by adding up to three letters: chef/cheffe, maitre/maitresse.
+    return len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 3
+
+
+def collapse_gender_pairs(text):
+    """The first (masculine) full form of a title written with gender pairs
+    ("Agent / Agente de sécurité" → "Agent de sécurité"); see gender_forms."""
+    return gender_forms(text)[0]
 
 
 # Feminine and plural endings (folded) and the masculine singular ending they map to.
@@ -324,10 +373,30 @@ def tokens(text):
 
 
 def clean_label(text):
-    """A readable form of a label or query for the sentence encoder: no noise, one gender form."""
+    """A readable form of a label or query for the sentence encoder: no noise, the first
+    (masculine) full form of gender pairs."""
     return collapse_gender_pairs(strip_noise(text))
 
 
+def label_forms(text):
+    """The full forms of a label or query with its noise removed ("Agent / Agente de sécurité
+    (H/F)" → "Agent de sécurité", "Agente de sécurité"); one form when it has no gender pair."""
+    return gender_forms(strip_noise(text))
+
+
+query_forms = label_forms
+
+# Letters French writes and English does not (in words English has borrowed too, "café",
+# "résumé", they are rare in job titles).
+_FRENCH_LETTERS = re.compile(r"[éèêëàâçîïôûùœ]", re.IGNORECASE)
+
+
+def has_french_accent(text):
+    """Whether `text` holds a letter with a French accent (é, è, à, ç...)."""
+    return bool(_FRENCH_LETTERS.search(text or ""))
+
+
 def normalise_query(query, lang="en"):
-    """Folded, noise-free, abbreviation-expanded text of a query, ready for matching."""
-    return expand(fold(clean_label(query)), lang)
+    """Folded, noise-free, abbreviation-expanded text of a query (all its gender forms),
+    ready for matching."""
+    return " ".join(expand(fold(form), lang) for form in query_forms(query))
