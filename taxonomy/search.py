@@ -718,9 +718,11 @@ def _digest(kind, concepts, encoder):
     """What an index is built from: the concepts' labels, the encoder, and the code and
     settings that shape the index. Equal digests mean identical index files."""
     digest = hashlib.sha256()
-    source = Path(__file__).with_name("text.py").read_bytes() + Path(__file__).read_bytes()
-    digest.update(source)
-    digest.update(repr((INDEX_FORMAT, kind, getattr(encoder, "name", None))).encode())
+    # The normalisation shapes every label's features; the rest of this module only reads the
+    # index (a change to what _build writes must bump INDEX_FORMAT).
+    digest.update(Path(text.__file__).read_bytes())
+    shape = (INDEX_FORMAT, kind, getattr(encoder, "name", None), LABEL_KIND_WEIGHT, WORD_SHARE)
+    digest.update(repr((shape, sorted(EMBEDDED_LABELS[kind]))).encode())
     for row in zip(concepts.ids, concepts.uris, concepts.labels, strict=True):
         digest.update(repr(row).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:24]

@@ -384,7 +384,23 @@ def label_forms(text):
     return gender_forms(strip_noise(text))
 
 
-query_forms = label_forms
+# Where a job-board title's head ends: " - ", " | ", an opening bracket, a comma, a colon.
+_HEAD_END = re.compile(r"\s+[-–—|]\s+|\s*[(\[,:;]")
+
+
+def query_forms(query):
+    """The forms of a query the search reads: its full gender forms (label_forms), and for a
+    title that goes on after its head ("Kitchen Commis - Bangsar/Stacks", "Assistant, Finance",
+    "Sales Engineer (Wireless Systems)") the head alone too. The extra words may be the job's
+    field or mere noise (a place, a shift, a company): reading both keeps either."""
+    forms = label_forms(query)
+    heads = []
+    for form in forms:
+        head = _HEAD_END.split(form, 1)[0].strip()
+        if head and head != form and tokens(fold(head)):
+            heads.append(head)
+    return forms + [head for head in heads if head not in forms]
+
 
 # Letters French writes and English does not (in words English has borrowed too, "café",
 # "résumé", they are rare in job titles).

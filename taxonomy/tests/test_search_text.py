@@ -45,8 +45,86 @@ def test_it_keeps_one_form_of_a_masculine_feminine_pair():
     assert text.collapse_gender_pairs("accrocheur/accrocheuse") == "accrocheur"
     assert text.collapse_gender_pairs("Accrocheur / Accrocheuse") == "Accrocheur"
     assert text.collapse_gender_pairs("agent de sécurité/agente de sécurité") == "agent de sécurité"
-    # A real alternative is kept.
-    assert text.collapse_gender_pairs("boucher/charcutier") == "boucher / charcutier"
+    # A real alternative is kept as written.
+    assert text.collapse_gender_pairs("boucher/charcutier") == "boucher/charcutier"
+
+
+def test_it_expands_gender_pairs_to_each_full_form_with_the_shared_tail():
+    cases = {
+        "Agent / Agente de sécurité": ["Agent de sécurité", "Agente de sécurité"],
+        "Conducteur / Conductrice de bus": ["Conducteur de bus", "Conductrice de bus"],
+        "Préposé / Préposée aux bénéficiaires": [
+            "Préposé aux bénéficiaires",
+            "Préposée aux bénéficiaires",
+        ],
+        "Chef / Cheffe de projet informatique": [
+            "Chef de projet informatique",
+            "Cheffe de projet informatique",
+        ],
+        "Conducteur routier / Conductrice routière de marchandises": [
+            "Conducteur routier de marchandises",
+            "Conductrice routière de marchandises",
+        ],
+        "Ingénieur commercial / commerciale": ["Ingénieur commercial", "Ingénieur commerciale"],
+        "Aide-soignant / Aide-soignante en EHPAD": [
+            "Aide-soignant en EHPAD",
+            "Aide-soignante en EHPAD",
+        ],
+        # ESCO's own labels: both forms complete, or the tail written once.
+        "conducteur d'autobus/conductrice d'autobus": [
+            "conducteur d'autobus",
+            "conductrice d'autobus",
+        ],
+        "conducteur/conductrice de four à coke": [
+            "conducteur de four à coke",
+            "conductrice de four à coke",
+        ],
+        # A pair, then an alternative title.
+        "Directeur / Directrice des ventes / Responsable commercial": [
+            "Directeur des ventes",
+            "Directrice des ventes",
+            "Responsable commercial",
+        ],
+    }
+    for title, forms in cases.items():
+        assert text.gender_forms(title) == forms, title
+    # (H/F) and the pair together, as France's job boards write them.
+    assert text.label_forms("Agent / Agente de sécurité (H/F)") == [
+        "Agent de sécurité",
+        "Agente de sécurité",
+    ]
+
+
+def test_it_leaves_a_slash_between_other_words_as_written():
+    for title in ["Welder/Fabricator - Day Shift", "Kitchen Commis - Bangsar/Stacks", "Med/Surg"]:
+        assert text.gender_forms(title) == [title]
+    assert text.gender_forms("Serveur / Barman") == ["Serveur / Barman"]
+
+
+@given(st.text(max_size=60))
+def test_gender_forms_never_lose_a_title(value):
+    forms = text.gender_forms(value)
+    assert forms
+    if "/" not in value:
+        assert forms == [value]
+
+
+def test_the_query_also_reads_the_head_of_a_long_job_board_title():
+    assert text.query_forms("Kitchen Commis - Bangsar/Stacks/Bakehouse") == [
+        "Kitchen Commis - Bangsar/Stacks/Bakehouse",
+        "Kitchen Commis",
+    ]
+    assert text.query_forms("Sales Engineer (Wireless Systems)") == [
+        "Sales Engineer (Wireless Systems)",
+        "Sales Engineer",
+    ]
+    assert text.query_forms("Boucher (h/f/x)") == ["Boucher"]
+
+
+def test_it_tells_french_accents():
+    assert text.has_french_accent("infirmière auxiliaire")
+    assert text.has_french_accent("préposé")
+    assert not text.has_french_accent("registered nurse")
 
 
 def test_it_stems_feminine_and_plural_forms_together():
