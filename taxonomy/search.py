@@ -498,7 +498,7 @@ class _Index:
         """
         odds = LANGUAGE_HINT if hint == "fr" else -LANGUAGE_HINT
         english_total, french_total = self.language_totals
-        for word in text.fold(query).split():
+        for word in text.fold(text.strip_noise(query)).split():
             english, french = self.language_counts.get(word, (0, 0))
             if english + french == 0:
                 continue
@@ -752,8 +752,10 @@ def _load(folder):
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         if meta.get("format") != INDEX_FORMAT:
             return None
+        # Plain arrays viewing the mapped pages: the np.memmap subclass costs a Python call on
+        # every indexing, and the hot paths index a lot.
         arrays = {
-            path.stem: np.load(path, mmap_mode="r", allow_pickle=False)
+            path.stem: np.asarray(np.load(path, mmap_mode="r", allow_pickle=False))
             for path in folder.glob("*.npy")
         }
     except (OSError, ValueError):
