@@ -39,6 +39,7 @@ from django.conf import settings
 from django.db.models import Count, Max, Min
 from django.db.models.signals import post_delete, post_save
 
+from core.language import fold_words, language_scores, stem
 from taxonomy import text
 from taxonomy.encoder import blas_threads, get_encoder
 from taxonomy.models import Occupation, Skill, TaxonomyImport
@@ -313,7 +314,7 @@ def _build(kind, concepts, encoder):
             # Both methods read the first (masculine) full form: a query's forms are all read,
             # but a label holding both forms would score lower than a label holding one
             # ("maître d'hôtel/maîtresse d'hôtel" against "maître d'hôtel").
-            key = text.fold(forms[0])
+            key = fold_words(forms[0])
             if not key or key in seen:
                 continue
             seen.add(key)
@@ -466,7 +467,7 @@ class _Index:
         words = folded.split()
         changed = False
         for i, word in enumerate(words):
-            if len(word) < 4 or word.isdigit() or text.stem(word) in self.words.vocabulary:
+            if len(word) < 4 or word.isdigit() or stem(word) in self.words.vocabulary:
                 continue
             if word not in self.corrections:
                 # Typos rarely hit the first letter: compare with words sharing it only.
@@ -493,19 +494,23 @@ class _Index:
 
         Each folded word votes with how much more often French labels use it than English
         ones (function words included: "de", "aux", "of", "and" weigh most); words no label
-        uses do not vote; a French accent counts as a French word. The interface language
+        uses do not vote; the language toolkit's own evidence (accents, elisions, function
+        words and endings of one language only) adds its log-odds. The interface language
         `hint` only breaks ties: it cannot outvote one clear word.
         """
         odds = LANGUAGE_HINT if hint == "fr" else -LANGUAGE_HINT
         english_total, french_total = self.language_totals
-        for word in text.fold(text.strip_noise(query)).split():
+        cleaned = text.strip_noise(query)
+        for word in fold_words(cleaned).split():
             english, french = self.language_counts.get(word, (0, 0))
             if english + french == 0:
                 continue
             vote = np.log((french + 0.5) / french_total) - np.log((english + 0.5) / english_total)
             odds += float(np.clip(vote, -LANGUAGE_VOTE, LANGUAGE_VOTE))
-        if text.has_french_accent(query):
-            odds += LANGUAGE_VOTE
+        # The toolkit's reading of the words themselves: accents, elisions ("l'", "d'"),
+        # function words and endings only one language uses.
+        french_share = language_scores(cleaned)["fr"]
+        odds += float(np.log(french_share / (1 - french_share)))
         return odds
 
     def prepare(self, queries):
@@ -516,7 +521,7 @@ class _Index:
             french = 1 / (1 + np.exp(-self.french_odds(query, hint)))
             lang = "fr" if french >= 0.5 else "en"
             forms = text.query_forms(query)
-            folded = [text.expand(text.fold(form), lang) for form in forms]
+            folded = [text.expand(fold_words(form), lang) for form in forms]
             prepared.append((french, " ".join(folded), forms, folded))
         return prepared
 
@@ -671,7 +676,7 @@ def _semantic_text(form, expanded):
     """What the sentence encoder reads of one form of a query: the form as written (lower
     case), or its expansion when it has one (abbreviations, Canadian French)."""
     cleaned = form.lower()
-    return expanded if expanded != text.fold(cleaned) else cleaned
+    return expanded if expanded != fold_words(cleaned) else cleaned
 
 
 def _embeddings(kind, texts, encoder):

@@ -1,28 +1,16 @@
-"""Text normalisation for matching job titles and skills, in English and French.
+"""Query normalisation for matching job titles and skills, in English and French.
 
-Everything here is pure and language-aware only where it must be: case and accent folding,
-job-board noise ("(h/f/x)", "H/F", "m/w/d", "#hashtag"), French masculine/feminine forms
-("accrocheur/accrocheuse", "préposé(e)", "infirmier·ère"), a light plural/feminine stem that is
-applied to both the indexed labels and the query (so its mistakes cancel out), and small
-general-purpose lexicons: job-board abbreviations and Canadian French occupational terms.
+Folding, stemming and gender forms come from the language toolkit (`core.language`); this
+module adds what is particular to search: job-board noise ("#hashtag"), the words a title match
+ignores, and small general-purpose lexicons: job-board abbreviations and Canadian French
+occupational terms.
 """
 
 import re
-import unicodedata
-from functools import lru_cache
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": "'"})
-_NON_WORD = re.compile(r"[^a-z0-9+#]+")
+from core.language import fold_words, gender_forms, stem, strip_gender_markers
+
 _SPACES = re.compile(r"\s+")
-
-# Gender/diversity markers of job postings: (h/f), H/F/X, (m/w/d), (f/h), M/V/X (Belgium)...
-_GENDER_MARKERS = re.compile(
-    r"[\(\[]\s*[hfmwdvxe]\s*(?:[/|-]\s*[hfmwdvxe]\s*)+[\)\]]"
-    r"|(?<![\w/])[hfmwdvx]\s*/\s*[hfmwdvx](?:\s*/\s*[hfmwdvx])*(?![\w/])",
-    re.IGNORECASE,
-)
-# Inclusive French endings: "préposé(e)", "infirmier(ère)", "technicien.ne", "agent·e".
-_INCLUSIVE = re.compile(r"(\w)\s*[\(\.·•]\s*(e|ne|le|te|ère|ere|euse|rice|trice|se)\s*\)?(?=\W|$)")
 _HASHTAGS = re.compile(r"#\w+")
 
 # Words that carry no meaning for matching an occupation or a skill.
@@ -194,150 +182,9 @@ QUEBEC_FRENCH = {
 }
 
 
-def fold(text):
-    """Lowercase, strip accents and ligatures, keep letters and digits, single spaces."""
-    text = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
-
-
 def strip_noise(text):
     """Remove job-board noise that says nothing about the job: (h/f), m/w/d, #tags, "(e)"."""
-    text = _HASHTAGS.sub(" ", text or "")
-    text = _GENDER_MARKERS.sub(" ", text)
-    text = _INCLUSIVE.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip(" -–|,;:")
-
-
-_SLASH = re.compile(r"\s*/\s*")
-
-
-def gender_forms(text):
-    """Every full form of a title written with gender pairs, masculine (first written) first.
-
-    "Agent / Agente de sécurité" → ["Agent de sécurité", "Agente de sécurité"] (the tail
-    written once is shared), "conducteur de bus/conductrice de bus" → both,
-    "Conducteur routier / Conductrice routière de marchandises" → both with "de marchandises",
-    "accrocheur/accrocheuse" → both. A slash between words that are not gender forms of one
-    another ("Welder/Fabricator", "Bangsar/Stacks") is left as written: one form, the text.
-
-    This is the only gender-pair rule of the search: swap it here for the language toolkit's
-    when that lands (core/language).
-    """
-    text = text or ""
-    parts = _SLASH.split(text)
-    if len(parts) < 2:
-        return [text]
-    forms, paired_any = [parts[0]], False
-    for part in parts[1:]:
-        paired = _pair(forms[-1], part)
-        if paired is None:
-            forms.append(part)  # an alternative title, or not a pair at all (decided below)
-        else:
-            forms[-1], feminine = paired
-            forms.append(feminine)
-            paired_any = True
-    if not paired_any:
-        # No gender pair: the slash joins other things ("Welder/Fabricator"): keep the text.
-        return [text]
-    return list(dict.fromkeys(form.strip() for form in forms if form.strip()))
-
-
-def _pair(left, right):
-    """(left completed with the shared tail, right) when `right` starts with the gender forms
-    of `left`'s last words; None when the two are not gender forms of one another."""
-    left_words, right_words = left.split(), right.split()
-    if not left_words or not right_words:
-        return None
-    # The longest run of left's last words that right begins with, word for word as gender
-    # forms ("Conducteur routier" / "Conductrice routière de ..."): left's head is what right
-    # repeats, right's rest is the tail both share.
-    for size in range(min(len(left_words), len(right_words)), 0, -1):
-        head = left_words[len(left_words) - size :]
-        if all(_gender_variants(a, b) for a, b in zip(head, right_words[:size], strict=True)):
-            if head == right_words and len(right_words) == size:
-                return None  # the same words twice: nothing to pair
-            # Words before the head are shared too: "Ingénieur commercial / commerciale".
-            before = left_words[: len(left_words) - size]
-            return " ".join(left_words + right_words[size:]), " ".join(before + right_words)
-    return None
-
-
-def _gender_variants(left, right):
-    """Whether two written words are the same word up to a gender or number ending:
-    agent/agente, conducteur/conductrice, chef/cheffe, aide-soignant/aide-soignante."""
-    left_words, right_words = fold(left).split(), fold(right).split()
-    if not left_words or len(left_words) != len(right_words):
-        return False
-    return all(_same_word(a, b) for a, b in zip(left_words, right_words, strict=True))
-
-
-def _same_word(left, right):
-    if left == right or stem(left) == stem(right):
-        return True
-    short, long = sorted((left, right), key=len)
-    # A feminine made by adding up to three letters: chef/cheffe, maitre/maitresse.
-    return len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 3
-
-
-def collapse_gender_pairs(text):
-    """The first (masculine) full form of a title written with gender pairs
-    ("Agent / Agente de sécurité" → "Agent de sécurité"); see gender_forms."""
-    return gender_forms(text)[0]
-
-
-# Feminine and plural endings (folded) and the masculine singular ending they map to.
-_ENDINGS = (
-    ("trices", "teur"),
-    ("trice", "teur"),
-    ("euses", "eur"),
-    ("euse", "eur"),
-    ("eresses", "eur"),
-    ("eresse", "eur"),
-    ("ieres", "ier"),
-    ("iere", "ier"),
-    ("eres", "er"),
-    ("ere", "er"),
-    ("iennes", "ien"),
-    ("ienne", "ien"),
-    ("ennes", "en"),
-    ("enne", "en"),
-    ("onnes", "on"),
-    ("onne", "on"),
-    ("elles", "el"),
-    ("elle", "el"),
-    ("ettes", "et"),
-    ("ette", "et"),
-    ("ives", "if"),
-    ("ive", "if"),
-    ("ees", "e"),
-    ("ee", "e"),
-    ("aux", "al"),
-    ("antes", "ant"),
-    ("ante", "ant"),
-    ("entes", "ent"),
-    ("ente", "ent"),
-    ("ates", "at"),
-    ("ate", "at"),
-    ("ies", "y"),
-)
-
-
-@lru_cache(maxsize=200_000)
-def stem(word):
-    """A light stem that merges French masculine/feminine and singular/plural forms.
-
-    Applied to indexed labels and queries alike, so an imperfect merge ("carrière" →
-    "carrier") never hurts: both sides get the same stem.
-    """
-    if len(word) <= 3 or word.isdigit():
-        return word
-    for ending, replacement in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            return word[: -len(ending)] + replacement
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
-        return word[:-1]
-    return word
+    return strip_gender_markers(_HASHTAGS.sub(" ", text or ""))
 
 
 def expand(folded, lang):
@@ -372,16 +219,18 @@ def tokens(text):
     return [stem(word) for word in text.split() if word not in STOPWORDS]
 
 
+def label_forms(text):
+    """The full gender forms of a label or query, noise removed, the form written first first:
+    "Agent / Agente de sécurité (H/F)" → "Agent de sécurité", "Agente de sécurité"
+    (core.language.gender_forms); one form when it has no gender pair."""
+    without_tags = _HASHTAGS.sub(" ", text or "")
+    return gender_forms(without_tags) or [strip_noise(text)]
+
+
 def clean_label(text):
     """A readable form of a label or query for the sentence encoder: no noise, the first
-    (masculine) full form of gender pairs."""
-    return collapse_gender_pairs(strip_noise(text))
-
-
-def label_forms(text):
-    """The full forms of a label or query with its noise removed ("Agent / Agente de sécurité
-    (H/F)" → "Agent de sécurité", "Agente de sécurité"); one form when it has no gender pair."""
-    return gender_forms(strip_noise(text))
+    full gender form ("conducteur/conductrice de bus" → "conducteur de bus")."""
+    return label_forms(text)[0]
 
 
 # Where a job-board title's head ends: " - ", " | ", an opening bracket, a comma, a colon.
@@ -397,22 +246,12 @@ def query_forms(query):
     heads = []
     for form in forms:
         head = _HEAD_END.split(form, 1)[0].strip()
-        if head and head != form and tokens(fold(head)):
+        if head and head != form and tokens(fold_words(head)):
             heads.append(head)
     return forms + [head for head in heads if head not in forms]
 
 
-# Letters French writes and English does not (in words English has borrowed too, "café",
-# "résumé", they are rare in job titles).
-_FRENCH_LETTERS = re.compile(r"[éèêëàâçîïôûùœ]", re.IGNORECASE)
-
-
-def has_french_accent(text):
-    """Whether `text` holds a letter with a French accent (é, è, à, ç...)."""
-    return bool(_FRENCH_LETTERS.search(text or ""))
-
-
 def normalise_query(query, lang="en"):
-    """Folded, noise-free, abbreviation-expanded text of a query (all its gender forms),
-    ready for matching."""
-    return " ".join(expand(fold(form), lang) for form in query_forms(query))
+    """Folded, noise-free, abbreviation-expanded text of a query (all its forms), ready for
+    matching."""
+    return " ".join(expand(fold_words(form), lang) for form in query_forms(query))
