@@ -9,12 +9,15 @@ labels, in English and in French) by two methods whose scores are mixed:
   "préposé aux bénéficiaires" → "health care assistant" and "Sr. dev" → "software developer"
   across languages and wordings.
 
-A concept's score mixes its best lexical label, its best English and best French label by
-meaning (and their agreement), and how close the query sits to the centroid of all its label
-embeddings; the label that scored best is the `matched_label`. The index lives in memory, is
-rebuilt when the taxonomy changes (a cheap fingerprint of the table, plus model signals) and
-keeps its label embeddings on disk in settings.DATA_DIR, keyed by the label texts, so a warm
-start does not re-encode anything.
+A query is read in its own language (from its words, the interface language only breaking
+ties) and in every full form of its gender pairs ("Agent / Agente de sécurité"). A concept's
+score mixes its best lexical label, its best English and best French label by meaning (and
+their agreement), and how close the query sits to the centroid of all its label embeddings;
+the label that scored best is the `matched_label`. Each index is built once into files under
+settings.DATA_DIR (numpy arrays that every process memory-maps, keyed by a digest of what they
+are built from), reopened when the taxonomy changes (a cheap fingerprint of the table, plus
+model signals); label embeddings are also kept by label text, so a rebuild only encodes new
+labels.
 
 Public contract: `search_occupations`, `search_skills` (lists of `Match`, best first),
 `match_occupations` (batch), `rebuild_index`.
