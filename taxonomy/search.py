@@ -807,14 +807,17 @@ def _open_index(kind, concepts, encoder, fingerprint):
     folder = _search_dir() / "index" / f"{kind}-{_digest(kind, concepts, encoder)}"
     loaded = _load(folder)
     if loaded is None:
-        with _build_lock(kind):
-            loaded = _load(folder)
-            if loaded is None:
-                started = time.monotonic()
-                _save(folder, *_build(kind, concepts, encoder))
-                logger.info("Built the %s index in %.1f s", kind, time.monotonic() - started)
-                _prune(kind, folder)
+        try:
+            with _build_lock(kind):
                 loaded = _load(folder)
+                if loaded is None:
+                    started = time.monotonic()
+                    _save(folder, *_build(kind, concepts, encoder))
+                    logger.info("Built the %s index in %.1f s", kind, time.monotonic() - started)
+                    _prune(kind, folder)
+                    loaded = _load(folder)
+        except OSError:  # a read-only or full data folder
+            logger.exception("Could not write the %s index files: keeping it in memory", kind)
     if loaded is None:  # unreadable files (full disk...): an index in memory still works
         arrays, meta = _build(kind, concepts, encoder)
         return _Index(kind, concepts, arrays, meta, encoder, fingerprint)

@@ -109,3 +109,10 @@ class IndexFileTests(TestCase):
         (self.folder / name / "meta.json").write_text("{not json", encoding="utf-8")
         self.new_process()
         self.assertEqual(search.search_occupations("butcher")[0].uri, self.concepts["butcher"].uri)
+
+    def test_a_data_folder_that_cannot_be_written_still_gives_answers(self):
+        read_only = mock.patch.object(search, "_save", side_effect=PermissionError("read-only"))
+        with read_only, self.assertLogs("taxonomy.search", "ERROR"):
+            match = search.search_occupations("butcher")[0]
+        self.assertEqual(match.uri, self.concepts["butcher"].uri)
+        self.assertEqual(self.occupation_folders(), [])
