@@ -30,6 +30,8 @@ import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -742,6 +744,9 @@ def _save(folder, arrays, meta):
     folder.parent.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
+        # mkdtemp makes a private folder; the files are as readable as the data folder's others
+        # (a CLI command run by another user reads them too).
+        partial.chmod(0o777 & ~_umask())
         for name, array in arrays.items():
             np.save(partial / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
         (partial / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
@@ -752,6 +757,12 @@ def _save(folder, arrays, meta):
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
+
+
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _load(folder):
@@ -797,15 +808,21 @@ def _build_lock(kind):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _open_index(kind, concepts, encoder, fingerprint):
+class _FilesMissing(Exception):
+    """The index files of this data do not exist yet (and the caller does not build them)."""
+
+
+def _open_index(kind, concepts, encoder, fingerprint, build=True):
     """The index of these concepts: from its files when they exist, else built and written
     (once, under a lock), and memory-mapped. An encoder that may not be cached (a test's fake)
-    gets an index in memory only."""
+    gets an index in memory only. With `build` false, missing files raise _FilesMissing."""
     if not getattr(encoder, "cacheable", True):
         arrays, meta = _build(kind, concepts, encoder)
         return _Index(kind, concepts, arrays, meta, encoder, fingerprint)
     folder = _search_dir() / "index" / f"{kind}-{_digest(kind, concepts, encoder)}"
     loaded = _load(folder)
+    if loaded is None and not build and concepts.ids:
+        raise _FilesMissing(kind)
     if loaded is None:
         try:
             with _build_lock(kind):
@@ -846,7 +863,7 @@ FINGERPRINT_TTL = 2.0
 _checked = {}
 
 
-def _index(kind):
+def _index(kind, build=True):
     index = _indexes.get(kind)
     now = time.monotonic()
     checked = _checked.get(kind)
@@ -865,19 +882,32 @@ def _index(kind):
     with _lock:
         index = _indexes.get(kind)
         if index is None or index.fingerprint != fingerprint:
-            index = _open_index(kind, _load_concepts(kind), get_encoder(), fingerprint)
+            concepts = _load_concepts(kind)
+            index = _open_index(kind, concepts, get_encoder(), fingerprint, build)
             _indexes[kind] = index
     return index
 
 
-def warm_up():
+def warm_up(build_apart=False):
     """Open both indexes and load the sentence encoder now, not on the first search.
 
     `parcours serve` calls it once in gunicorn's master process before the workers fork. The
     indexes come from their files (memory-mapped: every worker shares one copy through the
-    page cache), built first if this data has none yet.
+    page cache). When this data has no files yet (a first start after an upgrade that changes
+    them), `build_apart` builds them in a separate Python process: building takes hundreds of
+    MB that the master would otherwise keep, and its workers inherit.
     """
-    indexes = [_index(kind) for kind in (OCCUPATIONS, SKILLS)]
+    indexes, missing = [], []
+    for kind in (OCCUPATIONS, SKILLS):
+        try:
+            indexes.append(_index(kind, build=not build_apart))
+        except _FilesMissing:
+            missing.append(kind)
+    if missing:
+        logger.info("Building the %s index files in a separate process", " and ".join(missing))
+        script = "import django; django.setup(); from taxonomy import search; search.warm_up()"
+        subprocess.run([sys.executable, "-c", script], check=False, env=os.environ.copy())
+        indexes += [_index(kind) for kind in missing]  # built here if the other process failed
     if any(len(index) for index in indexes):  # without a taxonomy nothing needs the encoder
         get_encoder().load()
 

@@ -116,3 +116,26 @@ class IndexFileTests(TestCase):
             match = search.search_occupations("butcher")[0]
         self.assertEqual(match.uri, self.concepts["butcher"].uri)
         self.assertEqual(self.occupation_folders(), [])
+
+    def test_the_server_builds_missing_files_in_another_process_then_maps_them(self):
+        calls = []
+
+        def other_process(command, **kwargs):
+            # Stands for the separate Python process: it builds the files the same way.
+            calls.append(command)
+            self.new_process()
+            search.warm_up()
+            self.new_process()
+
+        with mock.patch.object(search.subprocess, "run", side_effect=other_process):
+            search.warm_up(build_apart=True)
+            self.assertEqual(len(calls), 1)
+            self.assertIn("search.warm_up()", calls[0][-1])
+            self.assertEqual(len(self.occupation_folders()), 1)
+            index = search._index(search.OCCUPATIONS)
+            self.assertTrue(mapped(index.embeddings))
+            # Files present: a restart builds nothing and starts no process.
+            self.new_process()
+            with mock.patch.object(search, "_build", side_effect=AssertionError("rebuilt")):
+                search.warm_up(build_apart=True)
+            self.assertEqual(len(calls), 1)
