@@ -4,8 +4,9 @@
 
 Sets (posting/answer pairs labelled with the expected issue codes):
 
-- tuning-en, tuning-fr: jobs/tests/alignment_cases_{en,fr}.py, the cases the rule's parameters
-  are chosen on;
+- tuning-en, tuning-fr: jobs/tests/alignment_cases_{en,fr}.py, and dev-en, dev-fr:
+  jobs/tests/alignment_dev_{en,fr}.py (other fields again): the development cases the rule's
+  parameters are chosen on, all at once;
 - fresh-en, fresh-fr: jobs/tests/alignment_fresh_{en,fr}.py, written before the rule was
   rewritten (issue 15), in fields the tuning cases do not cover, and never tuned on.
 
@@ -31,6 +32,8 @@ sys.path.insert(0, str(ROOT))
 SETS = {
     "tuning-en": ("jobs.tests.alignment_cases_en", "en"),
     "tuning-fr": ("jobs.tests.alignment_cases_fr", "fr"),
+    "dev-en": ("jobs.tests.alignment_dev_en", "en"),
+    "dev-fr": ("jobs.tests.alignment_dev_fr", "fr"),
     "fresh-en": ("jobs.tests.alignment_fresh_en", "en"),
     "fresh-fr": ("jobs.tests.alignment_fresh_fr", "fr"),
 }
