@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 
 from core.language import content_stems
 from jobs.answer_reading import read_answer
-from jobs.meaning import GENERIC_JOB_WORDS, closeness, similarity_matrix
+from jobs.meaning import GENERIC_JOB_WORDS, closeness, field_words, similarity_matrix
 from jobs.posting_core import read_posting
 
 __all__ = ["CODES", "check_answer"]
@@ -49,9 +49,9 @@ CODES = ("contradicts_role", "unrelated_field", "no_value_to_employer", "no_win_
 # Closeness (jobs.meaning.Closeness.score) at which an avoided phrase is the posting's work.
 CORE_WORK = 0.5
 # A goal farther than this from the posting may be in another field…
-FAR_GOAL = 0.34
+FAR_GOAL = 0.6
 # …when it names an ESCO occupation (this close to the goal in meaning, sharing a word with it)
-OCCUPATION_FIT = 0.45
+OCCUPATION_FIT = 0.42
 # …that is itself this far from the posting.
 FAR_OCCUPATION = 0.4
 # Without a taxonomy, a goal this far from the posting, with words of its own, is elsewhere.
@@ -62,6 +62,15 @@ VALUE_CLOSENESS = 0.35
 LINK_CLOSENESS = 0.35
 # A goal this close to the posting is concrete.
 CONCRETE_GOAL = 0.4
+# How vague wishes sound, in both languages: a goal this close in meaning to one of them, and
+# naming nothing concrete, is vague. The register of wishes, not a list of fields.
+VAGUE_WISHES = (
+    "be successful", "be happy", "grow", "do my best", "something interesting",
+    "see where it goes", "new challenges", "a better job", "réussir", "être heureux",
+    "évoluer", "faire de mon mieux", "quelque chose d'intéressant", "voir où ça me mène",
+    "de nouveaux défis", "un meilleur emploi",
+)  # fmt: skip
+VAGUE_WISH = 0.45
 # Fewer content words than this is too short to state a goal.
 MIN_CONTENT_WORDS = 6
 
@@ -180,7 +189,9 @@ def _check(posting_text, answer_text, lang, with_example):
             % {"duty": _first_duty(posting) or _("do this work")}
         )
     if not findings.win_win:
-        issues.append(("no_win_win", _("The answer does not say how this job serves your own goal.")))
+        issues.append(
+            ("no_win_win", _("The answer does not say how this job serves your own goal."))
+        )
         suggestions.append(
             _(
                 "Link the job to your goal: “This position is the right step toward …, because "
@@ -258,16 +269,23 @@ def _occupation_of(goal, lang):
 
 
 def _unrelated(reading, posting, goal_scores, lang):
-    identity = replace(posting, units=tuple(u for u in posting.units if u.kind in IDENTITY))
+    # What the posting is, without words every field has ("assistant", "supervisor").
+    identity = replace(
+        posting,
+        units=tuple(
+            replace(u, text=field_words(u.text)) for u in posting.units if u.kind in IDENTITY
+        ),
+    )
     for goal, score in zip(reading.goals, goal_scores, strict=True):
         if score.score >= FAR_GOAL:
             continue
         named = _occupation_of(goal.scope, lang)
         if named:
-            occupation_score = closeness([named[0]], identity)[0].score
+            occupation_score = closeness([field_words(named[0])], identity)[0].score
             if occupation_score < FAR_OCCUPATION:
                 return goal.scope, named[0]
-        elif not _taxonomy_available() and score.score < FAR_GOAL_ALONE:
+            continue
+        if not _taxonomy_available() and score.score < FAR_GOAL_ALONE:
             own = set(content_stems(goal.scope)) - GENERIC_JOB_WORDS
             if len(own) >= 2:
                 return goal.scope, goal.scope
@@ -289,7 +307,8 @@ def _taxonomy_available():
 def _has_value(reading, posting):
     if reading.contributions:
         return True
-    scores = closeness([c.text for c in reading.outcome_clauses], posting)
+    clauses = reading.bare_contributions + reading.outcome_clauses
+    scores = closeness([c.text for c in clauses], posting)
     return any(score.score >= VALUE_CLOSENESS for score in scores)
 
 
@@ -300,35 +319,40 @@ def _has_win_win(reading, posting):
     return any(score.score >= LINK_CLOSENESS for score in scores)
 
 
+def _concrete(goal, score, lang):
+    """A goal names something one can check: close to the posting's work, an ESCO
+    occupation, a number or a credential's acronym ("CPA", "DEC")."""
+    if score.score >= CONCRETE_GOAL or re.search(r"\d|\b[A-Z]{2,5}\b", goal.scope):
+        return True
+    return _occupation_of(goal.scope, lang) is not None
+
+
 def _vagueness(reading, posting, goal_scores, unrelated):
     if reading.content_words < MIN_CONTENT_WORDS:
         return _("The answer is too short to show a goal: say what you aim at and by when.")
-    # Wanting away from something named is concrete too ("a role without night shifts").
-    concrete = bool(unrelated or reading.aways) or any(
-        s.score >= CONCRETE_GOAL for s in goal_scores
-    )
-    if not concrete and not reading.goals:
-        # No stated intention ("In five years, a senior PSW"): the sentences themselves.
-        concrete = any(
-            s.score >= CONCRETE_GOAL
-            for s in closeness([c.text for c in reading.clauses], posting)
-        )
-    if not concrete:
-        for goal in reading.goals:
-            if re.search(r"\d", goal.scope) or _occupation_of(goal.scope, posting.lang):
-                concrete = True
-                break
-    if not concrete:
-        wish = reading.goals[0].scope if reading.goals else ""
-        if wish:
+    wish = ""
+    if reading.goals and not (unrelated or reading.aways):
+        loose = [
+            goal
+            for goal, score in zip(reading.goals, goal_scores, strict=True)
+            if not _concrete(goal, score, posting.lang)
+        ]
+        if len(loose) == len(reading.goals):
+            wishes = similarity_matrix([goal.scope for goal in loose], VAGUE_WISHES).max(axis=1)
+            if all(value >= VAGUE_WISH for value in wishes):
+                wish = loose[0].scope
+    elif not reading.goals and not reading.aways:
+        scores = closeness([c.text for c in reading.clauses], posting)
+        if not any(s.score >= CONCRETE_GOAL for s in scores):
             return _(
-                "The answer stays vague (“%(phrase)s”): name the role, the skills or the "
-                "results you aim at."
-            ) % {"phrase": wish}
+                "The answer does not say what you aim at: name the role, the skills or the "
+                "results you want to reach."
+            )
+    if wish:
         return _(
-            "The answer does not say what you aim at: name the role, the skills or the results "
-            "you want to reach."
-        )
+            "The answer stays vague (“%(phrase)s”): name the role, the skills or the results "
+            "you aim at."
+        ) % {"phrase": wish}
     if not reading.horizon:
         return _(
             "The answer has no horizon: say where you want to be and when (for example, in "

@@ -90,8 +90,13 @@ _SELF_BENEFIT = re.compile(
     r"\b(?:that|this) (?:role|goal|specialty|specialisation|specialization|path|dream|step)\b|"
     r"\b(?:get|gets|getting) (?:me )?there\b|\by arriver\b|"
     r"\bce (?:but|role|reve|projet|objectif)\b|\bcet objectif\b|\bcette (?:specialite|etape)\b|"
-    r"\b(?:step|steps|stepping|springboard|foundation|training|preparation|practice|"
-    r"tremplin|etape|pratique|porte d'entree|bon debut|bon depart)\b"
+    r"\b(?:step|steps|stepping|springboard|foundation|training|preparation|practice|start|"
+    r"beginning|tremplin|etape|pratique|porte d'entree|debut|depart)\b"
+)
+# Growing: "the right place to learn", "l'endroit idéal pour apprendre".
+_GROWTH = re.compile(
+    r"\b(?:learn|learning|grow|growing|develop|gain|deepen|master|apprendre|acquerir|"
+    r"developper|approfondir|progresser|maitriser|me former|me perfectionner)\b"
 )
 # Any reference to the speaker (a clause that points at this job needs no more).
 _SPEAKER = re.compile(r"\b(?:i|i'll|i'd|i'm|me|my|myself|mine|je|j'|me|m'|moi|mon|ma|mes)\b")
@@ -105,9 +110,11 @@ _HERE = re.compile(
 )
 # Nouns that never point at a job after "this/ce": time and the goal itself.
 _NOT_JOB = frozenset(
-    "year years month months week weeks time moment goal goals objective dream ambition way "
-    "an ans annee annees mois semaine semaines but objectif objectifs reve facon "
-    "specialty specialite point".split()
+    """
+    year years month months week weeks time moment goal goals objective dream ambition way
+    an ans annee annees mois semaine semaines but objectif objectifs reve facon
+    specialty specialite point
+    """.split()
 )
 # Before an away cue: a job described by what it lacks ("a role that doesn't involve…").
 _JOB_RELATIVE = re.compile(
@@ -137,6 +144,7 @@ class AnswerReading:
     aways: list
     commitments: list
     contributions: list = field(default_factory=list)  # Clause: the speaker commits
+    bare_contributions: list = field(default_factory=list)  # Clause: commits, object unsure
     outcome_clauses: list = field(default_factory=list)  # Clause: a future outcome, not theirs
     links: list = field(default_factory=list)  # Clause: this job pointed at, with the speaker
     link_candidates: list = field(default_factory=list)  # Clause: "… teaches me", subject unsure
@@ -214,30 +222,26 @@ def read_answer(text, today=None):
         if commitment and not _self_directed(folded[commitment.end() :]):
             if _OBJECT.search(folded[commitment.end() :]):
                 reading.contributions.append(clause)
+            elif len(content_words(clause.text)) >= 2:
+                reading.bare_contributions.append(clause)  # "I'll serve customers with care"
         elif is_goal:
             goal_scope = folded
             if re.search(r"\b(?:your|vos|votre|you|vous)\b", goal_scope) and not _self_directed(
                 goal_scope
             ):
                 reading.contributions.append(clause)  # "I want to support your patients"
-        elif _is_future(folded) and not _SELF_BENEFIT.search(folded):
-            reading.outcome_clauses.append(clause)
-        elif _PURPOSE.search(folded) and not _SELF_BENEFIT.search(folded):
+        elif (_is_future(folded) or _PURPOSE.search(folded)) and not _SELF_BENEFIT.search(folded):
             reading.outcome_clauses.append(clause)
         if is_goal:
             continue
-        if _points_at_job(folded) and (_SPEAKER.search(folded) or _SELF_BENEFIT.search(folded)):
+        if _points_at_job(folded) and (
+            _SPEAKER.search(folded) or _SELF_BENEFIT.search(folded) or _GROWTH.search(folded)
+        ):
             reading.links.append(clause)
         elif not _FIRST_PERSON_START.search(folded) and _SELF_BENEFIT.search(folded):
             reading.link_candidates.append(clause)
     reading.horizon = _horizon(text, today)
     return reading
-
-
-def _is_commitment(folded):
-    return bool(_EN_MODAL_FIRST.search(folded) or _FR_FUTURE_FIRST.search(folded)) or bool(
-        re.search(r"^(?:i|je|j')\s*(?:vais|compte|peux|pourrai|will|'ll|can)\b", folded)
-    )
 
 
 def _self_directed(after):
@@ -257,10 +261,7 @@ def _is_future(folded):
 def _points_at_job(folded):
     if _HERE.search(folded):
         return True
-    for match in _DEIXIS.finditer(folded):
-        if match["noun"] not in _NOT_JOB:
-            return True
-    return False
+    return any(match["noun"] not in _NOT_JOB for match in _DEIXIS.finditer(folded))
 
 
 def _horizon(text, today):

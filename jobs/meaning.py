@@ -23,7 +23,14 @@ import numpy as np
 from core.language import content_stems
 from taxonomy.encoder import get_encoder
 
-__all__ = ["GENERIC_JOB_WORDS", "Closeness", "closeness", "encode", "similarity_matrix"]
+__all__ = [
+    "GENERIC_JOB_WORDS",
+    "Closeness",
+    "closeness",
+    "encode",
+    "field_words",
+    "similarity_matrix",
+]
 
 # Remembered embeddings (texts of postings and answers; a coach page re-checks the same ones).
 MEMORY = 4096
@@ -39,9 +46,12 @@ _GENERIC = """
     poste postes emploi emplois travail travailler carriere domaine entreprise equipe
     employeur organisation industrie secteur occasion milieu metier
     senior junior lead head chief principal assistant supervisor manager director
-    coordinator specialist officer agent worker operator expert
+    coordinator specialist officer agent worker operator expert trainer instructor advisor
+    adviser consultant technician professional staff employee associate operations
     principale chef responsable superviseur superviseure directeur directrice coordonnateur
-    coordonnatrice specialiste agente gestionnaire adjoint adjointe
+    coordonnatrice specialiste agente gestionnaire adjoint adjointe formateur formatrice
+    instructeur instructrice conseiller conseillere technicien technicienne professionnel
+    professionnelle employe employee exploitation
 """
 GENERIC_JOB_WORDS = frozenset()  # filled below, once stems can be computed
 
@@ -78,6 +88,41 @@ def similarity_matrix(left, right):
     return encode(left) @ encode(right).T
 
 
+# Two words meet when one's stem starts the other's over most of its length ("prospect" and
+# "prospecting", "enseigner" and "enseignement"): the light stemmer keeps derived forms apart.
+SHARED_PREFIX = 5
+SHARED_SHARE = 0.7
+
+
+def _shares_stem(stem, stems):
+    if stem in stems:
+        return True
+    if len(stem) < SHARED_PREFIX:
+        return False
+    for other in stems:
+        if len(other) < SHARED_PREFIX or other[:SHARED_PREFIX] != stem[:SHARED_PREFIX]:
+            continue
+        common = SHARED_PREFIX
+        limit = min(len(stem), len(other))
+        while common < limit and stem[common] == other[common]:
+            common += 1
+        if common >= SHARED_SHARE * limit:
+            return True
+    return False
+
+
+def field_words(text):
+    """`text` without its words about jobs in general ("nurse assistant" → "nurse"), for
+    comparing what two job titles are about; the text itself when nothing else is left."""
+    kept = [
+        word
+        for word in text.replace("/", " / ").split()
+        if not set(content_stems(word)) & GENERIC_JOB_WORDS
+    ]
+    cleaned = " ".join(kept).strip(" /-")
+    return cleaned if content_stems(cleaned) else text
+
+
 @dataclass(frozen=True)
 class Closeness:
     semantic: float  # best cosine with a unit of the posting
@@ -100,7 +145,8 @@ def closeness(phrases, posting):
     results = []
     for row, phrase in enumerate(phrases):
         stems = set(content_stems(phrase)) - GENERIC_JOB_WORDS
-        lexical = len(stems & posting.stems) / len(stems) if stems else 0.0
+        shared = sum(1 for stem in stems if _shares_stem(stem, posting.stems))
+        lexical = shared / len(stems) if stems else 0.0
         if units:
             best = int(np.argmax(matrix[row]))
             semantic, unit = float(matrix[row, best]), units[best]

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError
 
 from core import language
-from taxonomy import text as taxonomy_text
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +57,6 @@ _ROLE_CUE = re.compile(
 _DUTY_START = re.compile(
     r"\b(?:to|you will|you'll|pour|afin de)\s+(?=[a-zà-ÿ])", re.IGNORECASE
 )
-_GENDER_OR = re.compile(r"^(?P<first>.+?)\s+(?:ou|or|/)\s+(?P<second>.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -114,18 +112,10 @@ def duty_items(sentence):
 
 def _one_gender(title):
     """ "Couvreur ou couvreuse" → "Couvreur"; "Technicien ou technicienne comptable" →
-    "Technicien comptable"; anything else unchanged."""
-    match = _GENDER_OR.match(title)
-    if not match:
-        return taxonomy_text.collapse_gender_pairs(title)
-    first, second = match["first"].split(), match["second"].split()
-    if (
-        first
-        and second
-        and taxonomy_text.stem(taxonomy_text.fold(first[-1]))
-        == (taxonomy_text.stem(taxonomy_text.fold(second[0])))
-    ):
-        return " ".join(first + second[1:])
+    "Technicien comptable"; a title that is not a gender pair is kept whole."""
+    forms = language.gender_forms(re.sub(r"\s+(?:ou|or)\s+", " / ", title))
+    if len(forms) > 1:
+        return forms[0]
     return title
 
 
@@ -139,19 +129,6 @@ def _title_and_role(text, sentences):
         cue = _ROLE_CUE.search(text)
         role = cue["role"].strip() if cue else ""
     return title, role
-
-
-def _guess_lang(text):
-    words = taxonomy_text.fold(text).split()
-    french = sum(word in _FRENCH_MARKERS for word in words)
-    english = sum(word in _ENGLISH_MARKERS for word in words)
-    return "fr" if french > english else "en"
-
-
-_FRENCH_MARKERS = frozenset(
-    "le la les des du un une et pour avec vous nous est dans au aux".split()
-)
-_ENGLISH_MARKERS = frozenset("the and to of with you we is in for our a an".split())
 
 
 def _occupations(role, lang):
@@ -187,7 +164,7 @@ def _read(text):
     text = (text or "")[:MAX_CHARS]
     sentences = sentences_of(text)
     title, role = _title_and_role(text, sentences)
-    lang = _guess_lang(text)
+    lang = language.detect_language(text)
     body = sentences[1:] if title and sentences and sentences[0].strip(" .") == title else sentences
     units, duties = [], []
     if role:

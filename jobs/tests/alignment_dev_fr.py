@@ -118,7 +118,7 @@ CASES = [
      "passagers auront un trajet sécuritaire et courtois avec moi, et conduire pour la "
      "société de transport est la meilleure préparation à ce rôle.", set()),
     ("chauffeur_autobus", "Je veux évoluer. Je vais aider, et ce poste est bon pour moi.",
-     {"vague"}),
+     {"vague", "no_value_to_employer"}),
     ("travailleuse_sociale",
      "Dans les cinq prochaines années, je veux me spécialiser en réunification familiale. Je "
      "vais bâtir des plans de sécurité qui protègent les enfants tout en gardant les familles "
