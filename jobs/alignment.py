@@ -48,11 +48,20 @@ CODES = ("contradicts_role", "unrelated_field", "no_value_to_employer", "no_win_
 # alignment_dev_*.py) together; bench/interview_coach.py prints their effect.
 # Closeness (jobs.meaning.Closeness.score) at which an avoided phrase is the posting's work.
 CORE_WORK = 0.5
-# A goal farther than this from the posting may be in another field…
-FAR_GOAL = 0.6
+# A goal farther than this from the posting (semantic channel), sharing less than this share of
+# its words with it, may be in another field…
+FAR_GOAL = 0.5
+SHARED_WORDS = 0.5
 # …when it names an ESCO occupation (this close to the goal in meaning, sharing a word with it)
 OCCUPATION_FIT = 0.42
-# …that is itself this far from the posting.
+# …better than it describes the posting, by this margin…
+NAMES_ELSEWHERE = 0.15
+# …that is itself this far from the posting, and shares less than this share of its ESCO
+# skills (Jaccard) with each of the posting's occupations ("financial planner" and "bank
+# teller" share 0.20; "pastry chef" and "security guard" 0.01).
+SHARED_SKILLS = 0.05
+# The occupations a goal names: the best fit and those this close to it.
+NAMED_SPREAD = 0.1
 FAR_OCCUPATION = 0.4
 # Without a taxonomy, a goal this far from the posting, with words of its own, is elsewhere.
 FAR_GOAL_ALONE = 0.2
@@ -239,33 +248,63 @@ def _contradiction(reading, posting):
     return best[1:] if best else None
 
 
-def _occupation_of(goal, lang):
-    """The ESCO occupation a goal names: (label, fit), or None. Only an occupation whose label
-    shares a field word with the goal (not "team" or "supervisor") and is close in meaning."""
+def _occupations_named(goal, lang):
+    """The ESCO occupations a goal may name: [(label, fit, id)], best fit first. Only those
+    whose label shares a field word with the goal (not "team" or "supervisor") and that are
+    close to it in meaning."""
     stems = set(content_stems(goal)) - GENERIC_JOB_WORDS
     if not stems:
-        return None
+        return []
     try:
         from taxonomy.search import search_occupations
 
         found = search_occupations(goal, lang, 5)
     except DatabaseError:
-        return None
+        return []
     candidates = []
     for match in found:
-        labels = [match.label, match.matched_label]
         shared = set()
-        for label in labels:
+        for label in (match.label, match.matched_label):
             shared |= set(content_stems(label)) & stems
         if shared:
-            candidates.append(match.label.split("/")[0])
+            candidates.append((match.label.split("/")[0], match.concept_id))
     if not candidates:
-        return None
-    fits = similarity_matrix([goal], candidates)[0]
-    best = int(fits.argmax())
-    if fits[best] < OCCUPATION_FIT:
-        return None
-    return candidates[best], float(fits[best])
+        return []
+    fits = similarity_matrix([goal], [label for label, _id in candidates])[0]
+    named = [
+        (label, float(fit), pk)
+        for (label, pk), fit in zip(candidates, fits, strict=True)
+        if fit >= OCCUPATION_FIT
+    ]
+    return sorted(named, key=lambda item: -item[1])
+
+
+def _occupation_of(goal, lang):
+    named = _occupations_named(goal, lang)
+    return named[0][:2] if named else None
+
+
+def _share_skills(occupation_id, posting):
+    """Whether an occupation shares enough ESCO skills with the posting's occupations to be
+    one of their neighbours ("financial planner" and "bank teller": Jaccard 0.20)."""
+    if not posting.occupation_ids:
+        return False
+    from taxonomy.models import OccupationSkill
+
+    rows = OccupationSkill.objects.filter(
+        occupation_id__in=[occupation_id, *posting.occupation_ids]
+    ).values_list("occupation_id", "skill_id")
+    skills = {}
+    for pk, skill in rows:
+        skills.setdefault(pk, set()).add(skill)
+    own = skills.get(occupation_id, set())
+    for pk in posting.occupation_ids:
+        other = skills.get(pk, set())
+        if pk == occupation_id or (
+            own and other and len(own & other) / len(own | other) >= SHARED_SKILLS
+        ):
+            return True
+    return False
 
 
 def _unrelated(reading, posting, goal_scores, lang):
@@ -277,14 +316,27 @@ def _unrelated(reading, posting, goal_scores, lang):
         ),
     )
     for goal, score in zip(reading.goals, goal_scores, strict=True):
-        if score.score >= FAR_GOAL:
-            continue
-        named = _occupation_of(goal.scope, lang)
+        if score.semantic >= FAR_GOAL or score.lexical >= SHARED_WORDS:
+            continue  # close in meaning, or most of its words are the posting's
+        if _is_wish(goal.scope):
+            continue  # "réussir ma vie" names no field, whatever it resembles
+        named = _occupations_named(goal.scope, lang)
+        named = (
+            [item for item in named if item[1] >= named[0][1] - NAMED_SPREAD][:2] if named else []
+        )
         if named:
-            occupation_score = closeness([field_words(named[0])], identity)[0].score
-            if occupation_score < FAR_OCCUPATION:
-                return goal.scope, named[0]
-            continue
+            label, fit, _pk = named[0]
+            # The goal must name that occupation better than it describes this posting…
+            if fit - score.semantic < NAMES_ELSEWHERE:
+                continue
+            # …and no occupation it may name is near what the posting is: close in meaning,
+            # or sharing skills in ESCO.
+            near = closeness([field_words(name) for name, _fit, _pk in named], identity)
+            if any(c.score >= FAR_OCCUPATION for c in near):
+                continue
+            if any(_share_skills(pk, posting) for _name, _fit, pk in named):
+                continue
+            return goal.scope, label
         if not _taxonomy_available() and score.score < FAR_GOAL_ALONE:
             own = set(content_stems(goal.scope)) - GENERIC_JOB_WORDS
             if len(own) >= 2:
@@ -325,6 +377,10 @@ def _concrete(goal, score, lang):
     if score.score >= CONCRETE_GOAL or re.search(r"\d|\b[A-Z]{2,5}\b", goal.scope):
         return True
     return _occupation_of(goal.scope, lang) is not None
+
+
+def _is_wish(text):
+    return float(similarity_matrix([text], VAGUE_WISHES).max()) >= VAGUE_WISH
 
 
 def _vagueness(reading, posting, goal_scores, unrelated):

@@ -88,7 +88,7 @@ _SELF_BENEFIT = re.compile(
     r"\bi need\b|\bj'ai besoin\b|\bdont j'ai\b|\bou je (?:peux|pourrai)\b|"
     r"\bfor me\b|\bpour moi\b|"
     r"\b(?:that|this) (?:role|goal|specialty|specialisation|specialization|path|dream|step)\b|"
-    r"\b(?:get|gets|getting) (?:me )?there\b|\by arriver\b|"
+    r"\b(?:get|gets|getting) (?:me )?there\b|\by arriver\b|\bfor that\b|\bpour (?:cela|ca)\b|"
     r"\bce (?:but|role|reve|projet|objectif)\b|\bcet objectif\b|\bcette (?:specialite|etape)\b|"
     r"\b(?:step|steps|stepping|springboard|foundation|training|preparation|practice|start|"
     r"beginning|tremplin|etape|pratique|porte d'entree|debut|depart)\b"
@@ -105,7 +105,8 @@ _DEIXIS = re.compile(
     r"\b(?:this|these|ce|cet|cette|ces)\s+(?:\w+'s\s+)?(?:\w+\s+){0,2}?(?P<noun>[a-z][\w-]+)"
 )
 _HERE = re.compile(
-    r"\b(?:here|ici|with you|chez vous|at your|in your team|on your team|with your team|"
+    r"(?<!d')\b(?:here|ici|with you|chez vous|at your|in your team|on your team|with your team|"
+    r"(?:join|joining|rejoindre|integrer)\s+(?:your|the|votre|l')\s*\w+|"
     r"dans votre (?:equipe|entreprise|organisation|etablissement|clinique))\b"
 )
 # Nouns that never point at a job after "this/ce": time and the goal itself.
@@ -232,13 +233,15 @@ def read_answer(text, today=None):
                 reading.contributions.append(clause)  # "I want to support your patients"
         elif (_is_future(folded) or _PURPOSE.search(folded)) and not _SELF_BENEFIT.search(folded):
             reading.outcome_clauses.append(clause)
-        if is_goal:
-            continue
         if _points_at_job(folded) and (
             _SPEAKER.search(folded) or _SELF_BENEFIT.search(folded) or _GROWTH.search(folded)
         ):
             reading.links.append(clause)
-        elif not _FIRST_PERSON_START.search(folded) and _SELF_BENEFIT.search(folded):
+        elif (
+            not is_goal
+            and not _FIRST_PERSON_START.search(folded)
+            and _SELF_BENEFIT.search(folded)
+        ):
             reading.link_candidates.append(clause)
     reading.horizon = _horizon(text, today)
     return reading
@@ -253,9 +256,7 @@ def _self_directed(after):
 def _is_future(folded):
     if _EN_FUTURE.search(folded):
         return True
-    return any(
-        match.group(0) not in _NOT_FUTURE for match in _FR_FUTURE.finditer(folded)
-    )
+    return any(match.group(0) not in _NOT_FUTURE for match in _FR_FUTURE.finditer(folded))
 
 
 def _points_at_job(folded):

@@ -71,9 +71,11 @@ def _write(role, duties, lang):
     else:
         who = role or _("member of your team")
     if duties:
-        tasks = _("%(first)s and %(second)s") % {"first": duties[0], "second": duties[1]} if len(
-            duties
-        ) > 1 else duties[0]
+        tasks = (
+            _("%(first)s and %(second)s") % {"first": duties[0], "second": duties[1]}
+            if len(duties) > 1
+            else duties[0]
+        )
         goal = _(
             "Over the next three years, I want to grow as %(role)s and become the person your "
             "team relies on to %(tasks)s."

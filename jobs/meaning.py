@@ -52,6 +52,9 @@ _GENERIC = """
     coordonnatrice specialiste agente gestionnaire adjoint adjointe formateur formatrice
     instructeur instructrice conseiller conseillere technicien technicienne professionnel
     professionnelle employe employee exploitation
+    centre center department service services office unit site branch store shop agency firm
+    facility institution administration
+    bureau unite succursale magasin boutique atelier agence firme cabinet etablissement
 """
 GENERIC_JOB_WORDS = frozenset()  # filled below, once stems can be computed
 

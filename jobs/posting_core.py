@@ -54,9 +54,7 @@ _ROLE_CUE = re.compile(
 )
 # Where a posting states its duties: "hiring a cook to prepare…", "You will plan…", "pour
 # préparer…" (an infinitive follows).
-_DUTY_START = re.compile(
-    r"\b(?:to|you will|you'll|pour|afin de)\s+(?=[a-zà-ÿ])", re.IGNORECASE
-)
+_DUTY_START = re.compile(r"\b(?:to|you will|you'll|pour|afin de)\s+(?=[a-zà-ÿ])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,6 +72,7 @@ class Posting:
     units: tuple
     stems: frozenset
     occupations: tuple = ()  # (label_en, label_fr) of the ESCO occupations kept
+    occupation_ids: tuple = ()  # their taxonomy ids
     duties: tuple = field(default=())  # the duties it lists, as infinitive phrases, in order
 
 
@@ -132,7 +131,7 @@ def _title_and_role(text, sentences):
 
 
 def _occupations(role, lang):
-    """The ESCO occupations the taxonomy finds, confidently, for the role: [(en, fr)]."""
+    """The ESCO occupations the taxonomy finds, confidently, for the role: [(id, en, fr)]."""
     if not role:
         return []
     try:
@@ -157,7 +156,11 @@ def _occupations(role, lang):
     except DatabaseError:  # no taxonomy tables (yet): read the posting alone
         logger.warning("The taxonomy could not be read; the posting is read from its text alone.")
         return []
-    return [labels[match.concept_id] for match in found if match.concept_id in labels]
+    return [
+        (match.concept_id, *labels[match.concept_id])
+        for match in found
+        if match.concept_id in labels
+    ]
 
 
 def _read(text):
@@ -179,7 +182,8 @@ def _read(text):
         for item in duty_items(sentence):
             duties.append(item)
             units.append(Unit(item, "duty"))
-    occupations = _occupations(role, lang)
+    found = _occupations(role, lang)
+    occupations = [(label_en, label_fr) for _id, label_en, label_fr in found]
     for label_en, label_fr in occupations:
         units.append(Unit(label_en, "occupation"))
         if label_fr != label_en:
@@ -196,6 +200,7 @@ def _read(text):
         units=tuple(dict.fromkeys(units)),
         stems=frozenset(stems),
         occupations=tuple(occupations),
+        occupation_ids=tuple(pk for pk, _en, _fr in found),
         duties=tuple(duties),
     )
 
