@@ -237,6 +237,7 @@ def _subphrases(scope):
 
 
 def _contradiction(reading, posting):
+    posting = replace(posting, units=posting.units + posting.skills)
     best = None
     for away in reading.aways:
         phrases = _subphrases(away.scope)

@@ -10,7 +10,10 @@
   water heaters"), and the ESCO occupations the taxonomy finds for the role, in English and
   French — kept only when the search is confident, because a title search can miss;
 - `stems`: the content words of all that, folded and stemmed, for the lexical channel;
-- `occupations`: the ESCO occupations kept, for labels in the other language.
+- `occupations`: the ESCO occupations kept, for labels in the other language;
+- `skills`: the essential ESCO skills of the best of them (both languages), what the taxonomy
+  says that work is made of: an answer that turns away from one of them turns away from the
+  job ("arrêter la programmation" for a developer posting that never says "programmation").
 
 With an empty taxonomy (or none installed) the posting is read from its own text only: the
 comparison then works within one language by words and across languages by the encoder alone.
@@ -73,6 +76,7 @@ class Posting:
     stems: frozenset
     occupations: tuple = ()  # (label_en, label_fr) of the ESCO occupations kept
     occupation_ids: tuple = ()  # their taxonomy ids
+    skills: tuple = ()  # Unit: the essential ESCO skills of the best occupation, EN and FR
     duties: tuple = field(default=())  # the duties it lists, as infinitive phrases, in order
 
 
@@ -163,6 +167,23 @@ def _occupations(role, lang):
     ]
 
 
+def _essential_skills(occupation_id):
+    """The labels (EN and FR) of an ESCO occupation's essential skills: what the taxonomy
+    says the work is, in both languages ("programmation informatique" for a developer)."""
+    from taxonomy.models import OccupationSkill, RelationType
+
+    labels = []
+    try:
+        rows = OccupationSkill.objects.filter(
+            occupation_id=occupation_id, relation_type=RelationType.ESSENTIAL
+        ).values_list("skill__label_en", "skill__label_fr")
+        for label_en, label_fr in rows:
+            labels += [label for label in (label_en, label_fr) if label]
+    except DatabaseError:
+        return []
+    return list(dict.fromkeys(labels))
+
+
 def _read(text):
     text = (text or "")[:MAX_CHARS]
     sentences = sentences_of(text)
@@ -188,6 +209,7 @@ def _read(text):
         units.append(Unit(label_en, "occupation"))
         if label_fr != label_en:
             units.append(Unit(label_fr, "occupation"))
+    skills = _essential_skills(found[0][0]) if found else []
     stems = set(content_stems(text))
     for label_en, label_fr in occupations:
         stems.update(content_stems(label_en))
@@ -201,6 +223,7 @@ def _read(text):
         stems=frozenset(stems),
         occupations=tuple(occupations),
         occupation_ids=tuple(pk for pk, _en, _fr in found),
+        skills=tuple(Unit(label, "skill") for label in skills),
         duties=tuple(duties),
     )
 
