@@ -36,7 +36,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.language import content_stems
-from jobs.answer_reading import read_answer
+from jobs.answer_reading import is_refinement, read_answer
 from jobs.meaning import GENERIC_JOB_WORDS, closeness, field_words, similarity_matrix
 from jobs.posting_core import read_posting
 
@@ -137,7 +137,10 @@ def _check(posting_text, answer_text, lang, with_example):
     reading = read_answer(answer_text)
     findings = _Findings()
     findings.contradiction = _contradiction(reading, posting)
-    goal_scores = closeness([g.scope for g in reading.goals], posting)
+    # Goals are compared with what the posting asks and the skills ESCO says its work needs.
+    goal_scores = closeness(
+        [g.scope for g in reading.goals], replace(posting, units=posting.units + posting.skills)
+    )
     findings.unrelated = _unrelated(reading, posting, goal_scores, lang)
     findings.value = _has_value(reading, posting)
     findings.win_win = _has_win_win(reading, posting)
@@ -319,8 +322,8 @@ def _unrelated(reading, posting, goal_scores, lang):
     for goal, score in zip(reading.goals, goal_scores, strict=True):
         if score.semantic >= FAR_GOAL or score.lexical >= SHARED_WORDS:
             continue  # close in meaning, or most of its words are the posting's
-        if _is_wish(goal.scope):
-            continue  # "réussir ma vie" names no field, whatever it resembles
+        if _is_wish(goal.scope) or is_refinement(goal):
+            continue  # "réussir ma vie" names no field; "specialise in X" sharpens this one
         named = _occupations_named(goal.scope, lang)
         named = (
             [item for item in named if item[1] >= named[0][1] - NAMED_SPREAD][:2] if named else []

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from core.language import content_words, find_deadline, find_intentions, fold
 
-__all__ = ["AnswerReading", "Clause", "read_answer"]
+__all__ = ["AnswerReading", "Clause", "is_refinement", "read_answer"]
 
 MAX_CHARS = 20_000
 
@@ -92,6 +92,12 @@ _SELF_BENEFIT = re.compile(
     r"\bce (?:but|role|reve|projet|objectif)\b|\bcet objectif\b|\bcette (?:specialite|etape)\b|"
     r"\b(?:step|steps|stepping|springboard|foundation|training|preparation|practice|start|"
     r"beginning|tremplin|etape|pratique|porte d'entree|debut|depart)\b"
+)
+# A path to the goal, whatever the subject: "the first step toward", "me rapprochera de".
+_PATH = re.compile(
+    r"\b(?:steps?|stepping stone|springboard) (?:toward|towards|to|into)\b|"
+    r"\b(?:brings?|gets?|bringing|getting) me (?:closer|nearer)\b|"
+    r"\b(?:etape|tremplin) (?:vers|pour)\b|\bme (?:rapproche|rapprochera|rapprocherait)\b"
 )
 # Growing: "the right place to learn", "l'endroit idéal pour apprendre".
 _GROWTH = re.compile(
@@ -237,14 +243,27 @@ def read_answer(text, today=None):
             _SPEAKER.search(folded) or _SELF_BENEFIT.search(folded) or _GROWTH.search(folded)
         ):
             reading.links.append(clause)
+        elif not is_goal and _PATH.search(folded):
+            reading.links.append(clause)  # "… is the first step toward management"
         elif (
-            not is_goal
-            and not _FIRST_PERSON_START.search(folded)
-            and _SELF_BENEFIT.search(folded)
+            not is_goal and not _FIRST_PERSON_START.search(folded) and _SELF_BENEFIT.search(folded)
         ):
             reading.link_candidates.append(clause)
     reading.horizon = _horizon(text, today)
     return reading
+
+
+# Cues of a goal that refines the work rather than names another one: "specialise in PLC
+# programming", "me perfectionner en parodontie", "learn hydraulics".
+_REFINEMENT = re.compile(
+    r"\b(?:speciali[sz]e|speciali[sz]ing|focus|focusing|learn|learning|master|deepen|"
+    r"certified|specialiser|perfectionner|apprendre|maitriser|approfondir|certifiee?|former)\b"
+)
+
+
+def is_refinement(intention):
+    """Whether a goal sharpens one's skills ("specialise in…") rather than names a job."""
+    return bool(_REFINEMENT.search(fold(intention.cue)) or _REFINEMENT.match(fold(intention.scope)))
 
 
 def _self_directed(after):

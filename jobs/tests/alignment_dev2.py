@@ -160,3 +160,81 @@ CASES = [
      "chantiers. Je vais aider la firme avec les commandes, et ce poste est un bon début.",
      {"contradicts_role"}),
 ]  # fmt: skip
+
+# A second batch, written after the first measure on the held-out set (its failures were not
+# looked at): strong answers in still other fields and wordings, to tune against false alarms.
+POSTINGS.update({
+    "electrician_apprentice": (
+        "Electrician Apprentice – industrial maintenance. We are hiring an apprentice to help "
+        "journeymen troubleshoot motors and controls, pull cable and keep maintenance logs."
+    ),
+    "cashier": (
+        "Grocery Cashier. Our store needs a cashier to scan items, handle payments, bag "
+        "groceries and greet customers."
+    ),
+    "nurse_aide_fr": (
+        "Infirmière auxiliaire ou infirmier auxiliaire – CHSLD. Nous recherchons une infirmière "
+        "auxiliaire pour administrer les médicaments, faire les pansements et surveiller l'état "
+        "des résidents."
+    ),
+    "comptoir_fr": (
+        "Commis de comptoir – quincaillerie. Nous cherchons une personne pour conseiller les "
+        "clients sur les produits, préparer les commandes et tenir les rayons en ordre."
+    ),
+    "soudeur_fr": (
+        "Soudeur ou soudeuse – fabrication métallique. Nous embauchons un soudeur pour souder "
+        "des pièces d'acier selon les plans, inspecter les soudures et entretenir l'équipement."
+    ),
+    "researcher": (
+        "Research Assistant – psychology lab. We are looking for an assistant to recruit "
+        "participants, run experiments, enter and clean data and help prepare reports."
+    ),
+})
+
+CASES += [
+    ("electrician_apprentice", "en",
+     "My plan is to earn my industrial electrician licence within four years. I'll keep the "
+     "maintenance logs accurate and help the journeymen get the motors back up fast, and "
+     "every breakdown I troubleshoot with them gets me closer to my licence.", set()),
+    ("electrician_apprentice", "en",
+     "Over the next three years I'd like to specialise in PLC programming. I will make sure "
+     "downtime on the lines stays short, and working next to experienced journeymen is "
+     "exactly how I'll get there.", set()),
+    ("cashier", "en",
+     "Within a year I'd like to move up to head cashier and later to assistant store manager. "
+     "Customers will get through my lane quickly and with a smile, and learning how the store "
+     "runs from the front end is the first step toward management.", set()),
+    ("cashier", "en",
+     "In two years I want to stop dealing with customers at the till and work in the back "
+     "office. I'll help the store with inventory counts, and this job is a start.",
+     {"contradicts_role"}),
+    ("researcher", "en",
+     "Over the next five years I want to complete a PhD in cognitive psychology. Carefully "
+     "run sessions and clean data will make the lab's findings more reliable, and "
+     "running these experiments is the best preparation for graduate research.", set()),
+    ("researcher", "en",
+     "In the long term I want to become a clinical psychologist, and this position will give "
+     "me research experience first.", {"no_value_to_employer"}),
+    ("nurse_aide_fr", "fr",
+     "D'ici trois ans, je veux devenir infirmière clinicienne en gériatrie. Les résidents "
+     "recevront leurs médicaments à temps et des soins attentifs, et travailler en CHSLD me "
+     "donne l'expérience auprès des aînés dont j'ai besoin.", set()),
+    ("nurse_aide_fr", "fr",
+     "À moyen terme, j'aimerais me former en soins de plaies. Je vais surveiller chaque "
+     "résident de près et signaler les changements à l'infirmière, ce qui me permettra "
+     "d'apprendre à reconnaître les complications.", set()),
+    ("comptoir_fr", "fr",
+     "Dans deux ans, je vise un poste de gérant de rayon. Je vais bien conseiller les clients "
+     "pour qu'ils repartent avec le bon produit, et ce travail au comptoir m'apprend à "
+     "connaître toute la marchandise.", set()),
+    ("comptoir_fr", "fr",
+     "D'ici trois ans, je veux devenir électricienne. Je vais servir vos clients avec "
+     "le sourire, et cet emploi m'aide à payer mon DEP.", {"unrelated_field"}),
+    ("soudeur_fr", "fr",
+     "D'ici quatre ans, je veux obtenir ma certification CWB et devenir inspecteur en "
+     "soudage. Des soudures solides du premier coup éviteront des reprises à l'usine, et ce "
+     "poste me fait pratiquer tous les procédés.", set()),
+    ("soudeur_fr", "fr",
+     "Dans quelques années, j'aimerais ne plus souder et éviter l'atelier. Je vais aider "
+     "l'entreprise avec la planification, et ce poste est une étape.", {"contradicts_role"}),
+]  # fmt: skip
