@@ -598,25 +598,6 @@ def _relevant(profile, folded):
             True,
             _("Relates to your experience (“%(words)s”).") % {"words": ", ".join(shared[:3])},
         ), ""
-    # Same field in other words ("CPA exam" and the target "accountant"; EN goal, FR skill).
-    from jobs.alignment import FIELDS, fields_of
-
-    goal_fields = set(fields_of(folded))
-    for label, kind in sources:
-        shared_fields = goal_fields & set(fields_of(label))
-        if shared_fields:
-            field_label = next(f.label for f in FIELDS if f.name in shared_fields)
-            if kind == "target":
-                return Criterion(
-                    True,
-                    _("Relates to your target occupation “%(label)s” (%(field)s).")
-                    % {"label": label, "field": field_label},
-                ), ""
-            return Criterion(
-                True,
-                _("Builds on your skill “%(label)s” (%(field)s).")
-                % {"label": label, "field": field_label},
-            ), ""
     names = ", ".join([label for label, _kind in sources][:3])
     return Criterion(
         False,
