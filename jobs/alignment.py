@@ -322,13 +322,11 @@ def _unrelated(reading, posting, goal_scores, lang):
     for goal, score in zip(reading.goals, goal_scores, strict=True):
         if score.semantic >= FAR_GOAL or score.lexical >= SHARED_WORDS:
             continue  # close in meaning, or most of its words are the posting's
-        if _is_wish(goal.scope) or is_refinement(goal):
-            continue  # "réussir ma vie" names no field; "specialise in X" sharpens this one
+        if is_refinement(goal):
+            continue  # "specialise in PLC programming" sharpens this job
         named = _occupations_named(goal.scope, lang)
-        named = (
-            [item for item in named if item[1] >= named[0][1] - NAMED_SPREAD][:2] if named else []
-        )
-        if named:
+        named = [item for item in named if item[1] >= named[0][1] - NAMED_SPREAD][:2]
+        if named and _wish_likeness(goal.scope) < named[0][1]:
             label, fit, _pk = named[0]
             # The goal must name that occupation better than it describes this posting…
             if fit - score.semantic < NAMES_ELSEWHERE:
@@ -341,14 +339,16 @@ def _unrelated(reading, posting, goal_scores, lang):
             if any(_share_skills(pk, posting) for _name, _fit, pk in named):
                 continue
             return goal.scope, label
-        if not _taxonomy_available() and score.score < FAR_GOAL_ALONE:
+        if (
+            not named
+            and score.score < FAR_GOAL_ALONE
+            and not _is_wish(goal.scope)
+            and not _taxonomy_available()
+        ):
             own = set(content_stems(goal.scope)) - GENERIC_JOB_WORDS
             if len(own) >= 2:
                 return goal.scope, goal.scope
     return None
-
-
-_available = {}
 
 
 def _taxonomy_available():
@@ -383,8 +383,13 @@ def _concrete(goal, score, lang):
     return _occupation_of(goal.scope, lang) is not None
 
 
+def _wish_likeness(text):
+    """How close a goal sounds to a vague wish ("réussir ma vie" to "réussir")."""
+    return float(similarity_matrix([text], VAGUE_WISHES).max())
+
+
 def _is_wish(text):
-    return float(similarity_matrix([text], VAGUE_WISHES).max()) >= VAGUE_WISH
+    return _wish_likeness(text) >= VAGUE_WISH
 
 
 def _vagueness(reading, posting, goal_scores, unrelated):

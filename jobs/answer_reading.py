@@ -189,7 +189,9 @@ def _owned(intention, text):
     clause = re.split(r"[.!?;:]", before)[-1]
     if _JOB_RELATIVE.search(clause):
         return True  # "a role that doesn't involve…", "un emploi où je n'aurai plus…"
-    clause = clause.split(",")[-1]
+    tail = clause.split(",")[-1]
+    if tail.strip():
+        clause = tail  # "…, so that drivers have fewer accidents": only the last part counts
     if _OTHERS.search(clause):
         return False
     if intention.kind == "avoid" and _COMMITMENT.search(clause):

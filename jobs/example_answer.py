@@ -39,8 +39,8 @@ def _role_in(posting, lang):
         role = (label_fr if lang == "fr" else label_en).split("/")[0]
     else:
         role = posting.role
-    role = role.strip()
-    return role if role.isupper() else role[:1].lower() + role[1:]
+    # "Sales Manager" → "sales manager", keeping acronyms ("PSW", "TSA").
+    return " ".join(word if word.isupper() else word.lower() for word in role.split())
 
 
 def _duties(posting, lang):

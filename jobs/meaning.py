@@ -53,7 +53,8 @@ _GENERIC = """
     instructeur instructrice conseiller conseillere technicien technicienne professionnel
     professionnelle employe employee exploitation
     centre center department service services office unit site branch store shop agency firm
-    facility institution administration
+    facility institution administration responsibility responsibilities task tasks duty duties
+    responsabilite responsabilites tache taches
     bureau unite succursale magasin boutique atelier agence firme cabinet etablissement
 """
 GENERIC_JOB_WORDS = frozenset()  # filled below, once stems can be computed
