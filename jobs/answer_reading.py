@@ -117,11 +117,37 @@ _HERE = re.compile(
 )
 # Nouns that never point at a job after "this/ce": time and the goal itself.
 _NOT_JOB = frozenset(
-    """
-    year years month months week weeks time moment goal goals objective dream ambition way
-    an ans annee annees mois semaine semaines but objectif objectifs reve facon
-    specialty specialite point
-    """.split()
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "time",
+        "moment",
+        "goal",
+        "goals",
+        "objective",
+        "dream",
+        "ambition",
+        "way",
+        "an",
+        "ans",
+        "annee",
+        "annees",
+        "mois",
+        "semaine",
+        "semaines",
+        "but",
+        "objectif",
+        "objectifs",
+        "reve",
+        "facon",
+        "specialty",
+        "specialite",
+        "point",
+    ]
 )
 # Before an away cue: a job described by what it lacks ("a role that doesn't involve…").
 _JOB_RELATIVE = re.compile(

@@ -163,33 +163,35 @@ CASES = [
 
 # A second batch, written after the first measure on the held-out set (its failures were not
 # looked at): strong answers in still other fields and wordings, to tune against false alarms.
-POSTINGS.update({
-    "electrician_apprentice": (
-        "Electrician Apprentice – industrial maintenance. We are hiring an apprentice to help "
-        "journeymen troubleshoot motors and controls, pull cable and keep maintenance logs."
-    ),
-    "cashier": (
-        "Grocery Cashier. Our store needs a cashier to scan items, handle payments, bag "
-        "groceries and greet customers."
-    ),
-    "nurse_aide_fr": (
-        "Infirmière auxiliaire ou infirmier auxiliaire – CHSLD. Nous recherchons une infirmière "
-        "auxiliaire pour administrer les médicaments, faire les pansements et surveiller l'état "
-        "des résidents."
-    ),
-    "comptoir_fr": (
-        "Commis de comptoir – quincaillerie. Nous cherchons une personne pour conseiller les "
-        "clients sur les produits, préparer les commandes et tenir les rayons en ordre."
-    ),
-    "soudeur_fr": (
-        "Soudeur ou soudeuse – fabrication métallique. Nous embauchons un soudeur pour souder "
-        "des pièces d'acier selon les plans, inspecter les soudures et entretenir l'équipement."
-    ),
-    "researcher": (
-        "Research Assistant – psychology lab. We are looking for an assistant to recruit "
-        "participants, run experiments, enter and clean data and help prepare reports."
-    ),
-})
+POSTINGS.update(
+    {
+        "electrician_apprentice": (
+            "Electrician Apprentice – industrial maintenance. We are hiring an apprentice to help "
+            "journeymen troubleshoot motors and controls, pull cable and keep maintenance logs."
+        ),
+        "cashier": (
+            "Grocery Cashier. Our store needs a cashier to scan items, handle payments, bag "
+            "groceries and greet customers."
+        ),
+        "nurse_aide_fr": (
+            "Infirmière auxiliaire ou infirmier auxiliaire – CHSLD. Nous recherchons une "
+            "infirmière auxiliaire pour administrer les médicaments, faire les pansements et "
+            "surveiller l'état des résidents."
+        ),
+        "comptoir_fr": (
+            "Commis de comptoir – quincaillerie. Nous cherchons une personne pour conseiller les "
+            "clients sur les produits, préparer les commandes et tenir les rayons en ordre."
+        ),
+        "soudeur_fr": (
+            "Soudeur ou soudeuse – fabrication métallique. Nous embauchons un soudeur pour souder "
+            "des pièces d'acier selon les plans, inspecter les soudures et entretenir l'équipement."
+        ),
+        "researcher": (
+            "Research Assistant – psychology lab. We are looking for an assistant to recruit "
+            "participants, run experiments, enter and clean data and help prepare reports."
+        ),
+    }
+)
 
 CASES += [
     ("electrician_apprentice", "en",

@@ -114,7 +114,8 @@ CASES = [
      "safe, courteous ride on my routes, and driving for the city is the best preparation for "
      "that role.", set()),
     ("bus_driver",
-     "I want to grow. I will help, and this job is good for me.", {"vague", "no_value_to_employer"}),
+     "I want to grow. I will help, and this job is good for me.",
+     {"vague", "no_value_to_employer"}),
     ("social_worker",
      "In the next five years I want to specialise in family reunification. I'll build safety "
      "plans that keep children safe while keeping families together, and this role gives me "
