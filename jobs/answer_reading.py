@@ -28,7 +28,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from core.language import content_words, find_deadline, find_intentions, fold
+from core.language import content_words, find_deadline, find_intentions, find_term, fold
 
 __all__ = ["AnswerReading", "Clause", "is_refinement", "read_answer"]
 
@@ -42,16 +42,6 @@ SELF_DEVELOPMENT = re.compile(
     r"apprendre|acquerir|developper mes|developper ma|developper mon|approfondir|progresser|"
     r"evoluer|devenir|me former|me perfectionner|grandir)\b"
 )
-# Time phrases of a career horizon the deadline reader does not resolve to a date.
-HORIZON_TERMS = re.compile(
-    r"\b(?:long[- ]term|short[- ]term|medium[- ]term|mid[- ]term|in the long run|"
-    r"(?:in|over) the (?:coming|next) (?:few |couple of )?(?:years|seasons)|"
-    r"in (?:the )?years to come|a (?:court|moyen|long) terme|a terme|"
-    r"(?:dans|au cours) (?:des|les) (?:\w+ )?(?:prochaines|annees a venir)|"
-    r"d'ici (?:quelques|peu)|dans quelques annees|in a few years)\b"
-)
-
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CLAUSE = re.compile(
     r"\s*[;:]\s*|,\s+(?=(?:and|but|so|which|while|et|mais|donc|ce qui|car)\b)|"
     r"\s+(?=(?:and|but|while|whereas|et|mais|tandis que)\s+(?:this|these|that|the|my|i|i'll|"
@@ -313,10 +303,9 @@ def _points_at_job(folded):
 
 
 def _horizon(text, today):
-    folded = re.sub(r"\s+", " ", fold(text))
-    term = HORIZON_TERMS.search(folded)
+    term = find_term(text)
     if term:
-        return term.group(0)
+        return term
     found = find_deadline(text, today or dt.date.today())
     if found.found:
         return found.phrase or "date"
