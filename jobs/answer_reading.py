@@ -83,9 +83,14 @@ _SELF_BENEFIT = re.compile(
     r"\b(?:step|steps|stepping|springboard|foundation|training|preparation|practice|start|"
     r"beginning|tremplin|etape|pratique|porte d'entree|debut|depart)\b"
 )
-# A path to the goal, whatever the subject: "the first step toward", "me rapprochera de".
+# A path to the goal, whatever the subject: "the first step toward", "me rapprochera de",
+# and the job as "it": "it would give me", "cela me permettra".
 _PATH = re.compile(
     r"\b(?:steps?|stepping stone|springboard) (?:toward|towards|to|into)\b|"
+    r"\bit(?:'s| is| would| will|'ll)? (?:give|gives|let|lets|help|helps|allow|allows|teach|"
+    r"teaches|prepare|prepares|bring|brings|offer|offers|get|gets) me\b|"
+    r"\b(?:il|elle|cela|ca) (?:me|m') ?(?:permet|permettra|permettrait|donne|donnera|apprend|"
+    r"apprendra|prepare|preparera|offre|offrira|aide|aidera)\b|"
     r"\b(?:brings?|gets?|bringing|getting) me (?:closer|nearer)\b|"
     r"\b(?:etape|tremplin) (?:vers|pour)\b|\bme (?:rapproche|rapprochera|rapprocherait)\b"
 )
@@ -103,6 +108,8 @@ _DEIXIS = re.compile(
 _HERE = re.compile(
     r"(?<!d')\b(?:here|ici|with you|chez vous|at your|in your team|on your team|with your team|"
     r"(?:join|joining|rejoindre|integrer)\s+(?:your|the|votre|l')\s*\w+|"
+    r"(?:at|with|within|in|au sein de|avec|dans) (?:your|votre|vos) (?:company|organi[sz]ation|"
+    r"agency|firm|business|organisme|entreprise|agence|firme|equipe|team)|"
     r"dans votre (?:equipe|entreprise|organisation|etablissement|clinique))\b"
 )
 # Nouns that never point at a job after "this/ce": time and the goal itself.
