@@ -1,25 +1,13 @@
 """Gathers agenda items from every installed app that has an `agenda` module."""
 
-import importlib
 import zoneinfo
 
-from django.apps import apps
+from core.discovery import app_modules
 
 
 def providers():
-    found = []
-    for config in apps.get_app_configs():
-        if config.name == "agenda":
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.agenda")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.agenda":
-                raise
-            continue
-        if hasattr(module, "items"):
-            found.append(module.items)
-    return found
+    """The `items(user, start, end)` function of each app's `agenda` module."""
+    return [module.items for module in app_modules("agenda", "items")]
 
 
 def collect(user, start, end):

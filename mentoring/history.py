@@ -1,7 +1,7 @@
 """Mentorship history brought in by an import: read-only records of their owner.
 
 An imported file's mentorships never become live mentorships linked to another account (see
-core.portability): each is a MentorshipRecord owned by the importer. This module is what the
+mentoring.portability): each is a MentorshipRecord owned by the importer. This module is what the
 pages and the API read: the owner's records, and one record laid out for reading, with dates
 parsed and references to the owner's goals and steps resolved (or None once deleted).
 """

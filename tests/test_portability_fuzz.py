@@ -19,7 +19,7 @@ from accounts.models import User
 from core import portability
 from core.portability import ImportRefused, export_person, import_person, load, validate
 from core.tests.mutations import fuzz_settings, json_values, mutated
-from core.tests.test_portability import fill
+from tests.test_portability import fill
 
 
 def stored():
