@@ -29,7 +29,6 @@ Every helper takes a model, a manager or a queryset and only adds a filter, so s
 prefetch_related, ordering and annotations the caller set are kept and query counts do not move.
 """
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import checks
@@ -37,7 +36,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.shortcuts import get_object_or_404
 
-PROJECT_APPS = ("core", "accounts", "taxonomy", "goals", "growth", "jobs", "mentoring", "agenda")
+from core.discovery import project_apps
 
 
 def _queryset(source):
@@ -116,11 +115,7 @@ def get_visible_or_404(source, user, **lookups):
 
 
 def _project_models():
-    for label in PROJECT_APPS:
-        try:
-            config = apps.get_app_config(label)
-        except LookupError:
-            continue
+    for config in project_apps():
         yield from config.get_models()
 
 

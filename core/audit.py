@@ -5,10 +5,6 @@ the log and the change are saved together or not at all. The views and the API r
 `history(person)`. What is recorded, and for whom, is described in docs/apps/audit.md.
 """
 
-from django.conf import settings
-from django.db.models import QuerySet
-from django.db.models.signals import pre_delete
-from django.dispatch import receiver
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,14 +26,43 @@ def record(owner, action, *, actor, effect, counterpart=None, obj=None, descript
     concerned (its kind and id are kept) and `description` a short text that says which one.
     Call it inside the transaction of the change.
     """
-    return SharingEvent.objects.create(
+    line = event(
+        owner,
+        action,
+        actor=actor,
+        effect=effect,
+        counterpart=counterpart,
+        obj=obj,
+        description=description,
+    )
+    line.save()
+    return line
+
+
+def event(
+    owner,
+    action,
+    *,
+    actor,
+    effect,
+    counterpart=None,
+    obj=None,
+    description="",
+    gone=None,
+) -> SharingEvent:
+    """The line `record` adds, unsaved (for a bulk_create of many).
+
+    `gone` is a person whose account is being deleted: named as who made the change and who
+    loses access, but not linked, since the line outlives the account.
+    """
+    return SharingEvent(
         owner=owner,
         actor=actor,
-        actor_name=_name(actor),
+        actor_name=_name(gone if gone is not None else actor),
         action=action,
         effect=effect,
         counterpart=counterpart,
-        counterpart_name=_name(counterpart),
+        counterpart_name=_name(gone if gone is not None else counterpart),
         object_kind=obj._meta.label_lower if obj is not None else "",
         object_id=obj.pk if obj is not None else None,
         object_description=_short(description),
@@ -89,32 +114,3 @@ def with_whom(event):
 def data_exported(person, *, actor):
     """A copy of everything `person` keeps left Parcours (`actor` None: made on the server)."""
     return record(person, Action.DATA_EXPORTED, actor=actor, effect=Effect.COPIED)
-
-
-@receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="core.audit.account_deleted")
-def account_deleted(sender, instance, origin=None, **kwargs):
-    """A mentor deletes her account: each of her mentees' histories says she no longer sees
-    anything of theirs. (Her own history goes with her account.)
-
-    Runs in the deletion's transaction, after Django listed the rows pointing at the account:
-    the new rows must not point at it, so they keep the names only.
-    """
-    from mentoring.models import Mentorship
-
-    mentorships = Mentorship.objects.filter(mentor=instance).select_related("mentee")
-    if isinstance(origin, QuerySet) and origin.model is sender:
-        # People deleted together: no history for a mentee who is going too.
-        mentorships = mentorships.exclude(mentee__in=origin)
-    SharingEvent.objects.bulk_create(
-        SharingEvent(
-            owner=mentorship.mentee,
-            actor_name=_name(instance),
-            action=Action.MENTOR_ACCOUNT_DELETED,
-            effect=Effect.REMOVED,
-            counterpart_name=_name(instance),
-            object_kind=Mentorship._meta.label_lower,
-            object_id=mentorship.pk,
-            object_description=_short(mentorship.objectives or mentorship.hoped_gain),
-        )
-        for mentorship in mentorships
-    )

@@ -7,9 +7,11 @@ visited in INSTALLED_APPS order.
 """
 
 import importlib
+from pathlib import Path
 from types import ModuleType
 
-from django.apps import apps
+from django.apps import AppConfig, apps
+from django.conf import settings
 
 
 def app_modules(name: str, attribute: str) -> list[ModuleType]:
@@ -26,3 +28,12 @@ def app_modules(name: str, attribute: str) -> list[ModuleType]:
         if hasattr(module, attribute):
             found.append(module)
     return found
+
+
+def project_apps() -> list[AppConfig]:
+    """The installed apps that are Parcours's own (their package sits in the project's folder),
+    in INSTALLED_APPS order; Django's and third parties' apps are left out."""
+    base = Path(settings.BASE_DIR).resolve()
+    return [
+        config for config in apps.get_app_configs() if Path(config.path).resolve().parent == base
+    ]

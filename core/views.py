@@ -5,28 +5,15 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
-from core.context_processors import navigation
-
-# What each area of the main navigation does, shown on the signed-in overview.
-AREA_SUMMARIES = {
-    "goals": _("Set career goals that hold, split them into stages and steps, and review them."),
-    "taxonomy": _("Explore occupations and the skills they need; see your skills gap."),
-    "growth": _("Plan your learning: courses, certifications, internships, and what they return."),
-    "jobs": _("Follow your job applications, prepare interviews and learn from each one."),
-    "mentoring": _("Find a mentor who fits you and make the most of every session."),
-    "agenda": _("Everything due, in one calendar you can also subscribe to."),
-}
+from core.navigation import areas, overview_links
 
 
 def home(request):
-    """The landing page for visitors; the signed-in person's overview otherwise."""
+    """The landing page for visitors; the signed-in person's overview otherwise: each area
+    with what it does, and the links apps add (core.navigation)."""
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
-    areas = [
-        {**item, "summary": AREA_SUMMARIES.get(item["app"], "")}
-        for item in navigation(request)["navigation"]
-    ]
-    return render(request, "core/dashboard.html", {"areas": areas})
+    return render(request, "core/dashboard.html", {"areas": areas(), "links": overview_links()})
 
 
 def is_api(request):

@@ -5,11 +5,16 @@ needs objectives, only the mentor answers it, a mentor with no place left cannot
 end needs a reason, a declined request carries a kind message.
 """
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import audit
+from core.models import SharingEvent
 from mentoring.models import (
     ActionItem,
     Feedback,
@@ -327,3 +332,31 @@ def add_action(session, user, title, due_date=None):
     if not title.strip():
         raise LifecycleError(_("Say what the action is."))
     return ActionItem.objects.create(session=session, title=title.strip()[:300], due_date=due_date)
+
+
+@receiver(
+    pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="mentoring.mentor_account_deleted"
+)
+def mentor_account_deleted(sender, instance, origin=None, **kwargs):
+    """A mentor deletes her account: each of her mentees' histories says she no longer sees
+    anything of theirs. (Her own history goes with her account.)
+
+    Runs in the deletion's transaction, after Django listed the rows pointing at the account:
+    the new lines must not point at it, so they keep her name only.
+    """
+    mentorships = Mentorship.objects.filter(mentor=instance).select_related("mentee")
+    if isinstance(origin, QuerySet) and origin.model is sender:
+        # People deleted together: no history for a mentee who is going too.
+        mentorships = mentorships.exclude(mentee__in=origin)
+    SharingEvent.objects.bulk_create(
+        audit.event(
+            mentorship.mentee,
+            audit.Action.MENTOR_ACCOUNT_DELETED,
+            actor=None,
+            effect=audit.Effect.REMOVED,
+            obj=mentorship,
+            description=mentorship.objectives or mentorship.hoped_gain,
+            gone=instance,
+        )
+        for mentorship in mentorships
+    )

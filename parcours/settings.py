@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "jobs",
     "mentoring",
     "agenda",
+    "reports",  # the top layer: reads every app (docs/ARCHITECTURE.md)
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("jobs/", include("jobs.urls")),
     path("mentoring/", include("mentoring.urls")),
     path("agenda/", include("agenda.urls")),
+    path("", include("reports.urls")),
     path("api/", api.urls),
 ]
 

@@ -1,4 +1,4 @@
-"""The career plan (core.report) laid out as a PDF with reportlab's platypus.
+"""The career plan (reports.report) laid out as a PDF with reportlab's platypus.
 
 Standard Helvetica covers French (é, à, ç, « ») in its Latin-1/WinAnsi encoding; the few
 typographic characters it may not draw (narrow no-break spaces, dashes, curly quotes, ellipsis)

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from core import report as career_report
+from reports import report as career_report
 
 
 @require_GET
@@ -15,7 +15,7 @@ def report(request):
     """The report in the person's language, laid out to print on paper."""
     data = career_report.build(request.user)
     with translation.override(data.language):
-        response = render(request, "core/report.html", {"report": data})
+        response = render(request, "reports/report.html", {"report": data})
     return response
 
 
@@ -24,7 +24,7 @@ def report(request):
 def report_pdf(request):
     """The same report as a PDF to download."""
     # reportlab takes a second to import: load it on the first PDF, not at every start-up.
-    from core.report_pdf import render_pdf
+    from reports.report_pdf import render_pdf
 
     data = career_report.build(request.user)
     content = render_pdf(data)

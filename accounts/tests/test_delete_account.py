@@ -2,8 +2,9 @@ from django.apps import apps
 from django.db import models
 from django.urls import reverse
 
+from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
-from core.demo import DEMO_PASSWORD, load_demo
+from core.demo import load_demo
 from core.testing import BaseTestCase
 from mentoring.models import Mentorship
 

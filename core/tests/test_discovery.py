@@ -22,3 +22,13 @@ class AppModulesTests(SimpleTestCase):
         expected = [f"{config.name}.apps" for config in apps.get_app_configs()]
         self.assertEqual(found, [name for name in expected if name in found])
         self.assertGreater(len(found), 3)
+
+
+class ProjectAppsTests(SimpleTestCase):
+    def test_it_lists_the_projects_own_apps_only(self):
+        names = [config.name for config in discovery.project_apps()]
+        self.assertIn("core", names)
+        self.assertNotIn("django.contrib.auth", names)
+        self.assertNotIn("ninja", names)
+        every = [config.name for config in apps.get_app_configs()]
+        self.assertEqual(names, [name for name in every if name in names])

@@ -1,4 +1,4 @@
-"""'My career plan': the printable page and the PDF (core.report, core.views_report)."""
+"""'My career plan': the printable page and the PDF (reports.report, reports.views)."""
 
 import datetime
 import re
@@ -6,13 +6,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from core.report import build
-from core.report_pdf import render_pdf, safe
 from core.testing import make_person
 from goals.models import CheckIn, Stage
 from goals.tests.helpers import make_goal, make_plan
 from growth.models import LearningItem
 from mentoring.models import Mentorship, Session
+from reports.report import build
+from reports.report_pdf import render_pdf, safe
 from taxonomy.models import TargetOccupation, UserSkill
 from taxonomy.tests.base import TaxonomyTestCase
 

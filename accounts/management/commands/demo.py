@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from core.demo import DEMO_PASSWORD, load_demo
+from accounts.demo import DEMO_PASSWORD
+from core.demo import load_demo
 
 
 class Command(BaseCommand):
