@@ -6,9 +6,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.core import checks
 from django.http import Http404
 
+from accounts.testing import BaseTestCase, make_person
 from core import access, portability
 from core.access import get_owned_or_404, get_visible_or_404, owned, visible
-from core.testing import BaseTestCase, make_person
 from goals.models import Goal, Stage, Step, StepCompletion
 from mentoring.models import MentorProfile, Mentorship, PrivateNote, Session
 from taxonomy.models import Skill

@@ -12,11 +12,11 @@ from django.test import TransactionTestCase
 from django.urls import reverse
 
 from accounts.models import ApiToken, User
+from accounts.testing import BaseTestCase, make_person
 from agenda.models import FeedToken
 from core import audit
 from core.demo import load_demo
 from core.models import SharingEvent
-from core.testing import BaseTestCase, make_person
 from mentoring import lifecycle
 from mentoring.lifecycle import LifecycleError
 from mentoring.tests import factories

@@ -9,9 +9,9 @@ import pytest
 from django.test import Client, override_settings
 
 from accounts.models import User
+from accounts.testing import BaseTestCase
 from accounts.tests.helpers import frozen_clock
 from core.api_schemas import ErrorOut, ValidationErrorOut
-from core.testing import BaseTestCase
 from parcours.api import api, error_statuses
 
 ERROR_REF = "#/components/schemas/ErrorOut"

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from accounts.models import User
+from accounts.testing import BaseTestCase
 from agenda.models import DigestSubscription
 from core import portability
 from core.portability import ImportRefused, export_person, import_person, validate
-from core.testing import BaseTestCase
 from goals.models import (
     CheckIn,
     Goal,

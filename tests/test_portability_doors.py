@@ -11,8 +11,8 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from accounts.models import User
+from accounts.testing import BaseTestCase
 from core.portability import dumps, export_person
-from core.testing import BaseTestCase
 from goals.models import Goal
 from growth.models import Contact
 

@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
+from accounts.testing import BaseTestCase
 from core.demo import load_demo
-from core.testing import BaseTestCase
 from mentoring.models import Mentorship
 
 

@@ -4,8 +4,8 @@ import icalendar
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.testing import BaseTestCase
 from agenda.models import FeedToken
-from core.testing import BaseTestCase
 from goals.models import ReviewSettings, Stage, Step, StepCompletion
 from goals.tests.helpers import make_goal, make_plan
 

@@ -4,10 +4,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.testing import BaseTestCase
 from agenda import digest
 from agenda.models import DigestSubscription
 from core import scheduling
-from core.testing import BaseTestCase
 from goals.models import Goal, Step
 
 

@@ -1,7 +1,7 @@
 import datetime
 import json
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals.models import Goal, GoalRevision, Stage
 from goals.tests.helpers import make_goal
 

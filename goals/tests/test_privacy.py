@@ -3,7 +3,7 @@
 import datetime
 import re
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals.models import CheckIn, Obstacle, Reflection, Requirement, Review, Stage, Statement, Step
 from goals.tests.helpers import make_goal
 from goals.urls import urlpatterns

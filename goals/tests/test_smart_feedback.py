@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from taxonomy.models import UserSkill
 
 

@@ -2,7 +2,7 @@
 
 import json
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs.models import Application, Interview, PracticeAttempt, PreparedAnswer
 from jobs.tests.factories import (
     make_answer,

@@ -1,6 +1,6 @@
 import json
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from mentoring.models import Mentorship
 from mentoring.tests import factories
 

@@ -1,6 +1,6 @@
 from django.utils import translation
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from mentoring import lifecycle, matching
 from mentoring.matching import MenteeFacts, MentorFacts, exclusion, explain, score_parts, total
 from mentoring.tests import factories

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from core.testing import make_person
+from accounts.testing import make_person
 from goals.models import CheckIn, Stage
 from goals.tests.helpers import make_goal, make_plan
 from growth.models import LearningItem
