@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 
 from core.access import get_owned_or_404, owned, visible
 from core.api_schemas import ErrorOut, RowId
-from mentoring import access, history, lifecycle, matching
+from mentoring import access, history, lifecycle, selectors
 from mentoring.choices import LANGUAGE_CODES, Approach, Channel, Frequency, Structure, Value
 from mentoring.lifecycle import LifecycleError
 from mentoring.models import MentorProfile, Mentorship, PrivateNote
@@ -309,7 +309,7 @@ def matches(request, limit: int = 20):
             "score": match.score,
             "parts": match.as_dict()["parts"],
         }
-        for match in matching.rank_mentors(request.auth, limit=limit)
+        for match in selectors.rank_mentors(request.auth, limit=limit)
     ]
 
 

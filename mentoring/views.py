@@ -1,4 +1,4 @@
-"""Views of the mentoring app: thin doors onto mentoring.matching, lifecycle and access."""
+"""Views of the mentoring app: thin doors onto mentoring.selectors, lifecycle and access."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_visible_or_404, owned, visible
-from mentoring import access, history, lifecycle, matching
+from mentoring import access, history, lifecycle, selectors
 from mentoring.choices import STYLE_CHOICES, STYLE_TITLES, language_name, value_labels
 from mentoring.forms import (
     ActionForm,
@@ -152,7 +152,7 @@ def _search_concepts(kind, query, language):
 
 @login_required
 def find(request):
-    matches = matching.rank_mentors(request.user)
+    matches = selectors.rank_mentors(request.user)
     return render(
         request,
         "mentoring/find.html",
@@ -171,7 +171,7 @@ def mentor_detail(request, pk):
         pk=pk,
     )
     own = profile.user_id == request.user.pk
-    match = None if own else matching.match_for(request.user, profile)
+    match = None if own else selectors.match_for(request.user, profile)
     existing = Mentorship.objects.filter(
         mentor=profile.user, mentee=request.user, status__in=Mentorship.OPEN
     ).first()
