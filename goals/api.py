@@ -6,7 +6,6 @@ Everything is scoped to the caller: another person's goal answers 404 {"detail"}
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -15,7 +14,9 @@ from ninja.errors import HttpError
 
 from core.access import get_owned_or_404, owned
 from core.api_schemas import ErrorOut, RowId
+from core.api_validation import check_model, form_invalid, form_value
 from goals import plan
+from goals.forms import DecisionForm
 from goals.models import (
     Cadence,
     CheckIn,
@@ -196,20 +197,6 @@ def _goal(request, goal_id):
     return get_object_or_404(plan.goals_with_progress(request.auth), pk=goal_id)
 
 
-def _validate(instance, exclude=None):
-    """Run the model's rules; a broken one answers 422 with the translated messages."""
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as error:
-        messages = [m for ms in error.message_dict.values() for m in ms]
-        raise HttpError(422, " ".join(messages)) from error
-
-
-def _check_indicator(goal):
-    if (goal.baseline is None) != (goal.target_value is None):
-        raise HttpError(422, _("Give both a baseline and a target value, or neither."))
-
-
 # Goals --------------------------------------------------------------------------------------
 # Reviews come first: "/goals/reviews" must not be read as a goal id.
 
@@ -225,40 +212,31 @@ def create_review(request, payload: ReviewIn):
     ids = [d.goal_id for d in payload.decisions]
     if len(set(ids)) != len(ids):
         raise HttpError(422, _("Give one decision per goal."))
-    goals = {g.pk: g for g in owned(Goal, request.auth).filter(pk__in=ids)}
+    goals = {
+        g.pk: g for g in owned(Goal, request.auth).filter(pk__in=ids).prefetch_related("stages")
+    }
     if len(goals) != len(ids):
         raise HttpError(404, _("Not found."))
+    # Each decision is checked by the review page's form, before anything is written.
+    forms = []
+    for item in payload.decisions:
+        form = DecisionForm(
+            {k: form_value(v) for k, v in item.dict(exclude={"goal_id"}).items()},
+            goal=goals[item.goal_id],
+        )
+        if not form.is_valid():
+            raise form_invalid(form)
+        forms.append(form)
     with transaction.atomic():
         review = Review.objects.create(owner=request.auth, note=payload.note)
-        for item in payload.decisions:
-            goal = goals[item.goal_id]
-            changes = {}
-            if item.decision == Decision.ADJUST:
-                changes = {
-                    k: getattr(item, k)
-                    for k in ("statement", "deadline", "target_value")
-                    if getattr(item, k) is not None
-                }
-                if not changes:
-                    raise HttpError(
-                        422, _("To adjust, give a new statement, deadline or target value.")
-                    )
-                late = [
-                    s
-                    for s in goal.stages.all()
-                    if changes.get("deadline") and s.deadline > changes["deadline"]
-                ]
-                if late:
-                    raise HttpError(
-                        422,
-                        _("The stage “%(stage)s” ends on %(date)s, after this deadline.")
-                        % {"stage": late[0].title, "date": late[0].deadline.isoformat()},
-                    )
-            try:
-                plan.apply_decision(review, goal, item.decision, item.reason, changes)
-            except ValidationError as error:
-                messages = [m for ms in error.message_dict.values() for m in ms]
-                raise HttpError(422, " ".join(messages)) from error
+        for form in forms:
+            plan.apply_decision(
+                review,
+                form.goal,
+                form.cleaned_data["decision"],
+                form.cleaned_data["reason"],
+                form.changes(),
+            )
         plan.complete_review(review)
     return Status(201, Review.objects.prefetch_related("decisions").get(pk=review.pk))
 
@@ -282,8 +260,7 @@ def list_goals(request, status: GoalStatus | None = None):
 def create_goal(request, payload: GoalIn):
     data = payload.dict(exclude_none=True)
     goal = Goal(owner=request.auth, **data)
-    _check_indicator(goal)
-    _validate(goal, exclude=["target_occupation"])
+    check_model(goal, exclude=["target_occupation"])
     plan.save_new_goal(goal)
     return Status(201, _goal(request, goal.pk))
 
@@ -308,22 +285,10 @@ def update_goal(request, goal_id: int, payload: GoalPatch):
             name,
             "" if value is None and name in ("horizon", "review_cadence", "description") else value,
         )
-    _check_indicator(goal)
-    if goal.deadline:
-        late = [s for s in goal.stages.all() if s.deadline > goal.deadline]
-        if late:
-            raise HttpError(
-                422,
-                _("The stage “%(stage)s” ends on %(date)s, after this deadline.")
-                % {"stage": late[0].title, "date": late[0].deadline.isoformat()},
-            )
-    try:
-        with transaction.atomic():
-            plan.save_goal_change(goal, before, reason, source=GoalRevision.Source.API)
-            plan.record_smart_result(goal)
-    except ValidationError as error:
-        messages = [m for ms in error.message_dict.values() for m in ms]
-        raise HttpError(422, " ".join(messages)) from error
+    check_model(goal, exclude=["owner", "target_occupation"])
+    with transaction.atomic():
+        plan.save_goal_change(goal, before, reason, source=GoalRevision.Source.API)
+        plan.record_smart_result(goal)
     return _goal(request, goal.pk)
 
 
@@ -349,7 +314,7 @@ def list_stages(request, goal_id: int):
 @router.post("/goals/{int:goal_id}/stages", response={201: StageOut})
 def create_stage(request, goal_id: int, payload: StageIn):
     stage = Stage(goal=_goal(request, goal_id), **payload.dict())
-    _validate(stage)
+    check_model(stage)
     stage.save()
     return Status(201, stage)
 
@@ -366,7 +331,7 @@ def update_stage(request, goal_id: int, stage_id: int, payload: StagePatch):
     for name, value in payload.dict(exclude_unset=True).items():
         if value is not None:
             setattr(stage, name, value)
-    _validate(stage)
+    check_model(stage)
     stage.save()
     return stage
 
@@ -387,17 +352,9 @@ def _step(request, goal_id, step_id):
 
 
 def _check_step(step):
-    if step.stage_id and not Stage.objects.filter(pk=step.stage_id, goal=step.goal).exists():
-        raise HttpError(422, _("This stage belongs to another goal."))
-    if step.recurrence and not step.due_date:
-        raise HttpError(422, _("A repeating step needs the first day it falls on."))
-    if step.due_date and step.goal.deadline and step.due_date > step.goal.deadline:
-        raise HttpError(
-            422,
-            _("This step is due after the goal's deadline (%(deadline)s).")
-            % {"deadline": step.goal.deadline.isoformat()},
-        )
-    _validate(step, exclude=["stage"])
+    # Step.clean holds the rules (the stage is the goal's, dates in order); an unknown stage id
+    # gets that message rather than the field's "does not exist".
+    check_model(step, exclude=["stage"])
 
 
 @router.get("/goals/{int:goal_id}/steps", response=list[StepOut])
@@ -452,7 +409,7 @@ def list_checkins(request, goal_id: int):
 @router.post("/goals/{int:goal_id}/checkins", response={201: CheckInOut})
 def create_checkin(request, goal_id: int, payload: CheckInIn):
     checkin = CheckIn(goal=_goal(request, goal_id), **payload.dict(exclude_none=True))
-    _validate(checkin)
+    check_model(checkin)
     checkin.save()
     return Status(201, checkin)
 
