@@ -4,10 +4,8 @@ Every route works on the caller's own data: another person's application, interv
 attempt or reflection answers 404 {"detail"}.
 """
 
-import contextlib
 from datetime import datetime
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -15,7 +13,9 @@ from ninja.errors import HttpError
 
 from core.access import get_owned_or_404, owned
 from core.api_schemas import ErrorOut
-from jobs import coaching, postings
+from core.api_validation import bound_form, form_invalid
+from jobs import applications, coaching, postings
+from jobs.forms import ApplicationForm, InterviewForm, ReflectionForm
 from jobs.models import (
     Application,
     DetectedSkill,
@@ -195,27 +195,19 @@ def _application(request, application_id):
     return get_owned_or_404(Application, request.auth, pk=application_id)
 
 
-def _occupation(occupation_id):
-    from taxonomy.models import Occupation
-
-    if occupation_id is None:
-        return None
-    occupation = Occupation.objects.filter(pk=occupation_id).first()
-    if occupation is None:
-        raise HttpError(422, _("No occupation has this id."))
-    return occupation
+def _valid_form(form_class, payload, instance=None):
+    """The page's form bound to `payload` (over `instance`), valid, or 422 with its problems."""
+    form = bound_form(form_class, payload, instance)
+    if not form.is_valid():
+        raise form_invalid(form)
+    return form
 
 
-def _url(value):
-    from django.core.exceptions import ValidationError
-    from django.core.validators import URLValidator
-
-    if value:
-        try:
-            URLValidator()(value)
-        except ValidationError as error:
-            raise HttpError(422, _("Enter a full web address, starting with https://.")) from error
-    return value
+def _application_data(payload):
+    data = dict(payload)
+    if "occupation_id" in data:
+        data["occupation"] = data.pop("occupation_id")
+    return data
 
 
 def _language(user):
@@ -247,11 +239,6 @@ def _detail(application, user):
     }
 
 
-def _detect(application):
-    with contextlib.suppress(postings.ExtractionUnavailable):
-        postings.detect_skills(application)
-
-
 # Applications ---------------------------------------------------------------------------------
 
 
@@ -271,20 +258,12 @@ def list_applications(request, status: str | None = None):
 
 @router.post("/jobs/applications", response={201: ApplicationDetailOut})
 def create_application(request, payload: ApplicationIn):
-    with transaction.atomic():
-        application = Application.objects.create(
-            user=request.auth,
-            title=payload.title.strip(),
-            organisation=payload.organisation.strip(),
-            posting_url=_url(payload.posting_url),
-            posting_text=payload.posting_text,
-            posting_language=payload.posting_language or _language(request.auth),
-            occupation=_occupation(payload.occupation_id),
-            status=payload.status,
-            notes=payload.notes,
-        )
-        application.record_creation()
-        _detect(application)
+    data = _application_data(payload.dict())
+    data["posting_language"] = data["posting_language"] or _language(request.auth)
+    form = _valid_form(ApplicationForm, data)
+    application = applications.save_application(
+        form.save(commit=False), request.auth, posting_changed=True
+    )
     return Status(201, _detail(application, request.auth))
 
 
@@ -296,18 +275,14 @@ def get_application(request, application_id: int):
 @router.patch("/jobs/applications/{application_id}", response=ApplicationDetailOut)
 def update_application(request, application_id: int, payload: ApplicationPatch):
     application = _application(request, application_id)
-    changes = payload.dict(exclude_unset=True)
-    if "occupation_id" in changes:
-        application.occupation = _occupation(changes.pop("occupation_id"))
-    if "posting_url" in changes:
-        _url(changes["posting_url"])
-    for name, value in changes.items():
-        if value is None:
-            raise HttpError(422, _("%(field)s cannot be empty.") % {"field": name})
-        setattr(application, name, value.strip() if name in ("title", "organisation") else value)
-    application.save()
-    if "posting_text" in changes or "posting_language" in changes:
-        _detect(application)
+    form = _valid_form(
+        ApplicationForm, _application_data(payload.dict(exclude_unset=True)), application
+    )
+    application = applications.save_application(
+        form.save(commit=False),
+        request.auth,
+        posting_changed=bool({"posting_text", "posting_language"} & set(form.changed_data)),
+    )
     return _detail(application, request.auth)
 
 
@@ -383,9 +358,8 @@ def list_interviews(request, application_id: int):
 @router.post("/jobs/applications/{application_id}/interviews", response={201: InterviewOut})
 def create_interview(request, application_id: int, payload: InterviewIn):
     application = _application(request, application_id)
-    interview = Interview.objects.create(application=application, **payload.dict())
-    if application.status in (Pipeline.SAVED, Pipeline.APPLIED):
-        application.move_to(Pipeline.INTERVIEW)
+    form = _valid_form(InterviewForm, payload.dict())
+    interview = applications.schedule_interview(form.save(commit=False), application)
     return Status(201, _interview_out(interview))
 
 
@@ -397,9 +371,7 @@ def get_interview(request, interview_id: int):
 @router.put("/jobs/interviews/{interview_id}", response=InterviewOut)
 def update_interview(request, interview_id: int, payload: InterviewIn):
     interview = _interview(request, interview_id)
-    for name, value in payload.dict().items():
-        setattr(interview, name, value)
-    interview.save()
+    _valid_form(InterviewForm, payload.dict(), interview).save()
     return _interview_out(interview)
 
 
@@ -443,19 +415,20 @@ def get_reflection(request, interview_id: int):
 @router.put("/jobs/interviews/{interview_id}/reflection", response=ReflectionOut)
 def put_reflection(request, interview_id: int, payload: ReflectionIn):
     interview = _interview(request, interview_id)
-    techniques = [t.strip() for t in payload.techniques if t.strip()]
-    if any(len(t) > 500 for t in techniques):
-        raise HttpError(422, _("Keep each technique under 500 characters."))
-    if not (payload.went_well.strip() or payload.do_differently.strip() or techniques):
-        raise HttpError(
-            422, _("Write at least one thing: what went well, what to change, or a technique.")
-        )
-    with transaction.atomic():
-        reflection, _created = InterviewReflection.objects.update_or_create(
-            interview=interview,
-            defaults={"went_well": payload.went_well, "do_differently": payload.do_differently},
-        )
-        reflection.set_techniques(list(dict.fromkeys(techniques)))
+    instance = InterviewReflection.objects.filter(interview=interview).first()
+    form = ReflectionForm(
+        {
+            "went_well": payload.went_well,
+            "do_differently": payload.do_differently,
+            "techniques": "\n".join(payload.techniques),
+        },
+        instance=instance,
+    )
+    if not form.is_valid():
+        raise form_invalid(form)
+    reflection = applications.save_reflection(
+        form.save(commit=False), interview, form.cleaned_data["techniques"]
+    )
     return _reflection_out(reflection)
 
 

@@ -1,8 +1,6 @@
 """Views of the jobs app: the board of applications, an application's page, interviews and
 reflections, and the interview coach. Each view is scoped to the signed-in person."""
 
-import contextlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -14,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_owned_or_404, owned
-from jobs import coaching, postings
+from jobs import applications, coaching, postings
 from jobs.forms import (
     AnswerForm,
     ApplicationForm,
@@ -122,24 +120,6 @@ def _occupation_context(request, form):
     }
 
 
-def _save_application(request, form, creating):
-    application = form.save(commit=False)
-    if creating:
-        application.user = request.user
-        application.save()
-        application.record_creation()
-    else:
-        previous = Application.objects.get(pk=application.pk).status
-        new_status = application.status
-        application.status = previous
-        application.save()
-        application.move_to(new_status)
-    if "posting_text" in form.changed_data or "posting_language" in form.changed_data or creating:
-        with contextlib.suppress(postings.ExtractionUnavailable):
-            postings.detect_skills(application)
-    return application
-
-
 def _application_form_view(request, instance=None):
     creating = instance is None
     if creating:
@@ -151,7 +131,11 @@ def _application_form_view(request, instance=None):
         )
     searching = "search_occupation" in request.POST
     if request.method == "POST" and not searching and form.is_valid():
-        application = _save_application(request, form, creating)
+        application = applications.save_application(
+            form.save(commit=False),
+            request.user,
+            posting_changed=bool({"posting_text", "posting_language"} & set(form.changed_data)),
+        )
         messages.success(request, _("Application saved."))
         return redirect(application)
     context = {"form": form, "application": instance, **_occupation_context(request, form)}
@@ -291,11 +275,7 @@ def interview_new(request, pk):
     application = _application(request, pk)
     form = InterviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        interview = form.save(commit=False)
-        interview.application = application
-        interview.save()
-        if application.status in (Status.SAVED, Status.APPLIED):
-            application.move_to(Status.INTERVIEW)
+        applications.schedule_interview(form.save(commit=False), application)
         messages.success(request, _("Interview scheduled."))
         return redirect(application)
     return render(request, "jobs/interview_form.html", {"form": form, "application": application})
@@ -333,10 +313,9 @@ def reflection(request, pk):
     instance = InterviewReflection.objects.filter(interview=interview).first()
     form = ReflectionForm(request.POST if request.method == "POST" else None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.interview = interview
-        saved.save()
-        saved.set_techniques(form.cleaned_data["techniques"])
+        applications.save_reflection(
+            form.save(commit=False), interview, form.cleaned_data["techniques"]
+        )
         messages.success(request, _("Reflection saved."))
         return redirect(interview.application)
     return render(request, "jobs/reflection_form.html", {"form": form, "interview": interview})

@@ -7,6 +7,7 @@ session or feedback answers 404; private notes only ever come back to their auth
 import datetime
 from typing import Literal
 
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -14,8 +15,10 @@ from ninja.errors import HttpError
 
 from core.access import get_owned_or_404, owned, visible
 from core.api_schemas import ErrorOut, RowId
+from core.api_validation import form_invalid, form_value
 from mentoring import access, history, lifecycle, selectors
 from mentoring.choices import LANGUAGE_CODES, Approach, Channel, Frequency, Structure, Value
+from mentoring.forms import MentorProfileForm
 from mentoring.lifecycle import LifecycleError
 from mentoring.models import MentorProfile, Mentorship, PrivateNote
 
@@ -279,22 +282,14 @@ def get_profile(request):
 
 @router.put("/mentoring/profile", response=ProfileOut)
 def put_profile(request, payload: ProfileIn):
-    from taxonomy.models import Occupation, Skill
-
+    """Create or replace your mentor profile; checked by the profile page's form."""
     data = payload.dict()
-    skill_ids, occupation_ids = data.pop("skill_ids"), data.pop("occupation_ids")
-    skills = list(Skill.objects.filter(pk__in=skill_ids))
-    occupations = list(Occupation.objects.filter(pk__in=occupation_ids))
-    if len(skills) != len(set(skill_ids)):
-        raise HttpError(400, _("Some skill ids do not exist."))
-    if len(occupations) != len(set(occupation_ids)):
-        raise HttpError(400, _("Some occupation ids do not exist."))
-    data["values"] = [str(v) for v in data["values"]]
-    data["languages"] = list(dict.fromkeys(data["languages"]))
-    profile, _created = MentorProfile.objects.update_or_create(user=request.auth, defaults=data)
-    profile.skills.set(skills)
-    profile.occupations.set(occupations)
-    return _profile_out(profile)
+    data["skills"], data["occupations"] = data.pop("skill_ids"), data.pop("occupation_ids")
+    profile = owned(MentorProfile, request.auth).first() or MentorProfile(user=request.auth)
+    form = MentorProfileForm({k: form_value(v) for k, v in data.items()}, instance=profile)
+    if not form.is_valid():
+        raise form_invalid(form)
+    return _profile_out(form.save())
 
 
 @router.get("/mentoring/matches", response=list[MatchOut])
@@ -412,25 +407,16 @@ def get_session(request, session_id: int):
 
 @router.patch("/mentoring/sessions/{int:session_id}", response=SessionOut)
 def update_session(request, session_id: int, payload: SessionPatch):
+    """Change a session's questions (the mentee), shared notes (while the mentorship is active)
+    or your private notes; a change the rules refuse answers 400 and nothing is saved."""
     session = access.session_for(request.auth, session_id)
-    mentorship = session.mentorship
-    fields = []
-    if payload.questions is not None:
-        if request.auth.pk != mentorship.mentee_id:
-            raise HttpError(400, _("Only the mentee prepares the questions."))
-        session.questions = payload.questions
-        fields.append("questions")
-    if payload.shared_notes is not None:
-        if not mentorship.is_active:
-            raise HttpError(400, _("This mentorship is not active any more."))
-        session.shared_notes = payload.shared_notes
-        fields.append("shared_notes")
-    if fields:
-        session.save(update_fields=fields)
-    if payload.private_notes is not None:
-        PrivateNote.objects.update_or_create(
-            session=session, author=request.auth, defaults={"text": payload.private_notes}
-        )
+    with transaction.atomic():
+        if payload.questions is not None:
+            _call(lifecycle.prepare_questions, session, request.auth, payload.questions)
+        if payload.shared_notes is not None:
+            _call(lifecycle.write_shared_notes, session, request.auth, payload.shared_notes)
+        if payload.private_notes is not None:
+            _call(lifecycle.write_private_note, session, request.auth, payload.private_notes)
     return _session_out(session, request.auth)
 
 

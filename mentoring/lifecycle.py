@@ -19,10 +19,12 @@ from mentoring.models import (
     ActionItem,
     Feedback,
     FeedbackReflection,
+    GoalReview,
     KeepInTouch,
     MentorProfile,
     Mentorship,
     MentorshipGoal,
+    PrivateNote,
     Session,
     Thanks,
 )
@@ -242,6 +244,45 @@ def schedule(mentorship, user, scheduled_at, duration_minutes=60, questions=""):
         duration_minutes=duration_minutes,
         questions=questions.strip() if user.pk == mentorship.mentee_id else "",
     )
+
+
+# Editing a session: the page and the API both call these; a LifecycleError says why not (the
+# page shows it as a message, the API answers 400 with it: docs/apps/mentoring.md).
+
+
+def _still_active(mentorship):
+    if not mentorship.is_active:
+        raise LifecycleError(_("This mentorship is not active any more."))
+
+
+def prepare_questions(session, user, questions):
+    """The mentee writes the questions she brings to the session (whatever its status)."""
+    if user.pk != session.mentorship.mentee_id:
+        raise LifecycleError(_("Only the mentee prepares the questions."))
+    session.questions = questions
+    session.save(update_fields=["questions"])
+
+
+def write_shared_notes(session, user, text):
+    """Either party writes the notes both of them see, while the mentorship is active."""
+    _still_active(session.mentorship)
+    session.shared_notes = text
+    session.save(update_fields=["shared_notes"])
+
+
+def write_private_note(session, user, text, heard=None):
+    """A party's own note on the session, which the other never sees (kept after the end)."""
+    defaults = {"text": text} if heard is None else {"text": text, "heard": heard}
+    note, _created = PrivateNote.objects.update_or_create(
+        session=session, author=user, defaults=defaults
+    )
+    return note
+
+
+def review_goal(session, user, link, note):
+    """Where a shared goal stands, noted during the session, while the mentorship is active."""
+    _still_active(session.mentorship)
+    return GoalReview.objects.create(session=session, link=link, note=note)
 
 
 def give_feedback(mentorship, user, observation, suggestion, link=None, session=None):

@@ -37,7 +37,6 @@ from mentoring.models import (
     MenteePreferences,
     MentorProfile,
     Mentorship,
-    PrivateNote,
     Session,
 )
 
@@ -458,69 +457,50 @@ def session_listen(request, pk):
     return render(request, "mentoring/session_listen.html", _session_context(request, session))
 
 
-def _active_session(request, pk):
-    session = access.session_for(request.user, pk)
-    if not session.mentorship.is_active:
-        raise LifecycleError(_("This mentorship is not active any more."))
-    return session
-
-
 @login_required
 @require_POST
 def session_update(request, pk, part):
+    """One part of the session page's form; the rules are lifecycle's (a LifecycleError is
+    shown as a message, as the API answers it 400)."""
     session = access.session_for(request.user, pk)
-    mentorship = session.mentorship
     back = request.POST.get("next") == "listen"
-    try:
-        if part == "questions":
-            if request.user.pk != mentorship.mentee_id:
-                raise Http404
-            form = QuestionsForm(request.POST)
-            if form.is_valid():
-                session.questions = form.cleaned_data["questions"]
-                session.save(update_fields=["questions"])
-        elif part == "notes":
-            form = SharedNotesForm(request.POST)
-            if form.is_valid():
-                _active_session(request, pk)
-                session.shared_notes = form.cleaned_data["shared_notes"]
-                session.save(update_fields=["shared_notes"])
-        elif part == "private":
-            form = PrivateNoteForm(request.POST)
-            if form.is_valid():
-                PrivateNote.objects.update_or_create(
-                    session=session,
-                    author=request.user,
-                    defaults={
-                        "text": form.cleaned_data["text"],
-                        "heard": form.cleaned_data["heard"],
-                    },
-                )
-        elif part == "action":
-            form = ActionForm(request.POST)
-            if form.is_valid():
-                lifecycle.add_action(
-                    session, request.user, form.cleaned_data["title"], form.cleaned_data["due_date"]
-                )
-        elif part == "review":
-            form = ReviewForm(request.POST, links=access.visible_links(mentorship, request.user))
-            if form.is_valid():
-                _active_session(request, pk)
-                GoalReview.objects.create(
-                    session=session,
-                    link=form.cleaned_data["link"],
-                    note=form.cleaned_data["note"],
-                )
-        else:
-            raise Http404
-    except LifecycleError as error:
-        _fail(request, error)
+    if part not in SESSION_FORMS:
+        raise Http404
+    if part == "review":
+        form = ReviewForm(
+            request.POST, links=access.visible_links(session.mentorship, request.user)
+        )
     else:
-        if form.is_valid():
-            messages.success(request, _("Saved."))
+        form = SESSION_FORMS[part](request.POST)
+    if not form.is_valid():
+        _fail(request, _("Nothing was saved: %(errors)s") % {"errors": _errors(form)})
+    else:
+        data = form.cleaned_data
+        try:
+            if part == "questions":
+                lifecycle.prepare_questions(session, request.user, data["questions"])
+            elif part == "notes":
+                lifecycle.write_shared_notes(session, request.user, data["shared_notes"])
+            elif part == "private":
+                lifecycle.write_private_note(session, request.user, data["text"], data["heard"])
+            elif part == "action":
+                lifecycle.add_action(session, request.user, data["title"], data["due_date"])
+            else:
+                lifecycle.review_goal(session, request.user, data["link"], data["note"])
+        except LifecycleError as error:
+            _fail(request, error)
         else:
-            _fail(request, _("Nothing was saved: %(errors)s") % {"errors": _errors(form)})
+            messages.success(request, _("Saved."))
     return redirect("mentoring:session_listen" if back else "mentoring:session", pk=session.pk)
+
+
+SESSION_FORMS = {
+    "questions": QuestionsForm,
+    "notes": SharedNotesForm,
+    "private": PrivateNoteForm,
+    "action": ActionForm,
+    "review": ReviewForm,
+}
 
 
 def _errors(form):
