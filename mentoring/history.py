@@ -33,10 +33,6 @@ def record_for(user, pk):
     return access.get_owned_or_404(MentorshipRecord, user, pk=pk)
 
 
-def delete(record):
-    record.delete()
-
-
 def _typed(model, data):
     """`data` with each value of a field of `model` parsed back (dates, date-times)."""
     out = dict(data)

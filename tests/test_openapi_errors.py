@@ -106,6 +106,16 @@ def test_it_gives_every_error_one_of_the_two_shapes_and_keeps_successes_first(sc
                 assert schema_of(response) == expected, (method, path, status)
 
 
+def test_it_names_each_operation_by_its_app_and_function_once(schema):
+    # Splitting an app's api package into modules never renames what generated clients call.
+    ids = [operation["operationId"] for _method, _path, operation in operations(schema)]
+    assert len(ids) == len(set(ids))
+    assert "goals_api_list_goals" in ids
+    assert "mentoring_api_get_profile" in ids  # in mentoring/api/profiles.py
+    assert "taxonomy_api_list_skills" in ids  # in taxonomy/api/profile.py
+    assert all("_api_" in operation_id for operation_id in ids)
+
+
 def test_it_decides_from_the_signature():
     bearer_and_session = [{"TokenAuth": []}, {"SessionAuth": []}]
     assert error_statuses("get", {"parameters": []}) == set()

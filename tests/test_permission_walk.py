@@ -1037,7 +1037,7 @@ def test_it_knows_how_to_fill_every_page_with_parameters():
     assert set(PUBLIC_PAGES) <= set(routes), set(PUBLIC_PAGES) - set(routes)
     # Routes whose string argument picks what they act on are walked with every value.
     from goals.plan import STATEMENT_STEPS
-    from goals.views import DELETABLE
+    from goals.views.goals import DELETABLE
 
     assert set(GOAL_CHILD_KINDS) == set(DELETABLE)
     assert set(STATEMENT_PARTS) == set(STATEMENT_STEPS)

@@ -7,7 +7,7 @@ from django.urls import path
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
-from core import views
+from core.views import pages as views
 from parcours import urls as project_urls
 
 

@@ -53,7 +53,7 @@ def server_error(request):
 def csrf_failure(request, reason=""):
     """A form sent without a valid CSRF token: say what to do, in the person's language.
 
-    Used when settings.CSRF_FAILURE_VIEW = "core.views.csrf_failure".
+    Used when settings.CSRF_FAILURE_VIEW = "core.views.pages.csrf_failure".
     """
     message = _(
         "This form expired or was sent from another site. Go back, reload the page and try again."

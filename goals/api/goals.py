@@ -1,6 +1,6 @@
-"""JSON API routes of the goals app, mounted under /api/ by parcours.api.
-
-Everything is scoped to the caller: another person's goal answers 404 {"detail"}.
+"""The goals API's routes for goals, stages, steps, check-ins and reviews (see
+goals/api/__init__.py). Everything is scoped to the caller: another person's goal answers 404
+{"detail"}.
 """
 
 import datetime
@@ -31,7 +31,7 @@ from goals.models import (
 )
 from taxonomy.models import Horizon
 
-router = Router(tags=["goals"])
+router = Router()  # tagged "goals" by the package
 
 
 class GoalIn(Schema):
@@ -419,9 +419,3 @@ def delete_checkin(request, goal_id: int, checkin_id: int):
     # goal__pk, not goal_id: an id too big for the database then finds nothing (404).
     get_owned_or_404(CheckIn, request.auth, pk=checkin_id, goal__pk=goal_id).delete()
     return Status(204, None)
-
-
-# The SMART check (POST /api/goals/check) lives in its own module, owned with goals.smart.
-from goals.api_check import router as check_router  # noqa: E402
-
-router.add_router("", check_router)

@@ -1,4 +1,4 @@
-"""The live SMART feedback partial of the goal form (goals/check_views.py)."""
+"""The live SMART feedback partial of the goal form (goals/views/check.py)."""
 
 from django.urls import reverse
 from django.utils import timezone

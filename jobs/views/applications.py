@@ -1,5 +1,6 @@
-"""Views of the jobs app: the board of applications, an application's page, interviews and
-reflections, and the interview coach. Each view is scoped to the signed-in person."""
+"""Pages of the jobs app: the board of applications and an application's page (see
+jobs/views/__init__.py). Another person's application is a 404.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,39 +9,30 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_owned_or_404, owned
-from jobs import applications, coaching, postings
+from core.views.owned import OwnedDeleteView
+from jobs import applications, postings
 from jobs.forms import (
-    AnswerForm,
     ApplicationForm,
-    AttemptForm,
-    InterviewForm,
-    OwnQuestionForm,
-    ReflectionForm,
     StatusForm,
 )
 from jobs.models import (
     Application,
     DetectedSkill,
     Interview,
-    InterviewReflection,
-    PracticeAttempt,
-    PreparedAnswer,
     Status,
-    Technique,
 )
 from jobs.occupations import find_occupations, search_available
-from jobs.questions import QUESTION_KEYS
 
 
-def _application(request, pk):
+def owned_application(request, pk):
     return get_owned_or_404(Application.objects.select_related("occupation"), request.user, pk=pk)
 
 
-def _is_htmx(request):
+def is_htmx(request):
     return request.headers.get("HX-Request") == "true"
 
 
@@ -73,19 +65,19 @@ def index(request):
 @require_POST
 def change_status(request, pk):
     """Move an application; htmx gets the board back, a plain form goes back where it was."""
-    application = _application(request, pk)
+    application = owned_application(request, pk)
     form = StatusForm(request.POST)
     if form.is_valid():
         application.move_to(form.cleaned_data["status"])
-        if not _is_htmx(request):
+        if not is_htmx(request):
             messages.success(
                 request,
                 _("“%(title)s” moved to %(status)s.")
                 % {"title": application.title, "status": application.get_status_display()},
             )
-    elif not _is_htmx(request):
+    elif not is_htmx(request):
         messages.error(request, form.errors["status"][0])
-    if _is_htmx(request):
+    if is_htmx(request):
         if request.POST.get("from") == "detail":
             return redirect_htmx(reverse("jobs:detail", args=[pk]))
         response = render(
@@ -157,19 +149,14 @@ def application_new(request):
 
 @login_required
 def application_edit(request, pk):
-    return _application_form_view(request, _application(request, pk))
+    return _application_form_view(request, owned_application(request, pk))
 
 
-@login_required
-def application_delete(request, pk):
-    application = _application(request, pk)
-    if request.method == "POST":
-        application.delete()
-        messages.success(request, _("Application deleted."))
-        return redirect("jobs:index")
-    return render(
-        request, "jobs/confirm_delete.html", {"object": application, "kind": "application"}
-    )
+class ApplicationDelete(OwnedDeleteView):
+    model = Application
+    template_name = "jobs/confirm_delete.html"
+    success_url = "jobs:index"
+    success_message = gettext_lazy("Application deleted.")
 
 
 @login_required
@@ -239,7 +226,7 @@ def detail(request, pk):
 @login_required
 @require_POST
 def detect_skills(request, pk):
-    application = _application(request, pk)
+    application = owned_application(request, pk)
     try:
         found = postings.detect_skills(application)
     except postings.ExtractionUnavailable:
@@ -261,262 +248,3 @@ def remove_skill(request, pk, skill_pk):
     detected.removed = request.POST.get("restore") != "1"
     detected.save(update_fields=["removed"])
     return redirect(reverse("jobs:detail", args=[pk]) + "#skills")
-
-
-# Interviews and reflections -------------------------------------------------------------------
-
-
-def _interview(request, pk):
-    return get_owned_or_404(Interview.objects.select_related("application"), request.user, pk=pk)
-
-
-@login_required
-def interview_new(request, pk):
-    application = _application(request, pk)
-    form = InterviewForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        applications.schedule_interview(form.save(commit=False), application)
-        messages.success(request, _("Interview scheduled."))
-        return redirect(application)
-    return render(request, "jobs/interview_form.html", {"form": form, "application": application})
-
-
-@login_required
-def interview_edit(request, pk):
-    interview = _interview(request, pk)
-    form = InterviewForm(request.POST if request.method == "POST" else None, instance=interview)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Interview saved."))
-        return redirect(interview.application)
-    return render(
-        request,
-        "jobs/interview_form.html",
-        {"form": form, "application": interview.application, "interview": interview},
-    )
-
-
-@login_required
-def interview_delete(request, pk):
-    interview = _interview(request, pk)
-    if request.method == "POST":
-        interview.delete()
-        messages.success(request, _("Interview deleted."))
-        return redirect(interview.application)
-    return render(request, "jobs/confirm_delete.html", {"object": interview, "kind": "interview"})
-
-
-@login_required
-def reflection(request, pk):
-    """Write or edit the post-interview reflection."""
-    interview = _interview(request, pk)
-    instance = InterviewReflection.objects.filter(interview=interview).first()
-    form = ReflectionForm(request.POST if request.method == "POST" else None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        applications.save_reflection(
-            form.save(commit=False), interview, form.cleaned_data["techniques"]
-        )
-        messages.success(request, _("Reflection saved."))
-        return redirect(interview.application)
-    return render(request, "jobs/reflection_form.html", {"form": form, "interview": interview})
-
-
-@login_required
-@require_POST
-def technique_tried(request, pk):
-    """Toggle "tried it" on a technique; htmx gets the row back."""
-    technique = get_owned_or_404(
-        Technique.objects.select_related("reflection__interview__application"),
-        request.user,
-        pk=pk,
-    )
-    technique.mark_tried(request.POST.get("tried") == "1")
-    if _is_htmx(request):
-        return render(request, "jobs/_technique.html", {"technique": technique})
-    return redirect(request.POST.get("next_url") or reverse("jobs:coach"))
-
-
-# Coach ----------------------------------------------------------------------------------------
-
-
-def _coach(request, application):
-    return render(
-        request,
-        "jobs/coach.html",
-        {
-            "application": application,
-            "rows": coaching.answers_for(request.user, application),
-            "techniques": coaching.techniques_to_try(request.user),
-            "own_form": OwnQuestionForm(),
-            "applications": owned(Application, request.user).only("id", "title", "organisation"),
-        },
-    )
-
-
-@login_required
-def coach(request):
-    """General preparation, for any interview."""
-    return _coach(request, None)
-
-
-@login_required
-def application_coach(request, pk):
-    """Preparation for the interviews of one application."""
-    return _coach(request, _application(request, pk))
-
-
-@login_required
-@require_POST
-def answer_start(request, pk=None):
-    """Open (or create) the answer to a common question, or add a question of one's own."""
-    application = _application(request, pk) if pk is not None else None
-    key = request.POST.get("question_key", "")
-    if key:
-        if key not in QUESTION_KEYS:
-            messages.error(request, _("Choose one of the questions in the list."))
-            return redirect(_coach_url(application))
-        answer = coaching.answer_for(request.user, application, question_key=key)
-    else:
-        form = OwnQuestionForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, form.errors["custom_question"][0])
-            return redirect(_coach_url(application))
-        answer = coaching.answer_for(
-            request.user, application, custom_question=form.cleaned_data["custom_question"]
-        )
-    return redirect("jobs:answer", pk=answer.pk)
-
-
-def _coach_url(application):
-    if application is None:
-        return reverse("jobs:coach")
-    return reverse("jobs:application_coach", args=[application.pk])
-
-
-def _answer(request, pk):
-    return get_owned_or_404(
-        PreparedAnswer.objects.select_related("application"), request.user, pk=pk
-    )
-
-
-def _check_context(answer, result=None, error=None):
-    return {
-        "answer": answer,
-        "result": coaching.present(result if result is not None else answer.last_check),
-        "check_error": error,
-        "can_check": coaching.can_check(answer),
-        "stale": answer.last_check is not None and not answer.check_is_current,
-    }
-
-
-@login_required
-def answer(request, pk):
-    """Write an answer; a career-goals answer can be checked against the posting."""
-    answer = _answer(request, pk)
-    form = AnswerForm(request.POST if request.method == "POST" else None, instance=answer)
-    error = None
-    if request.method == "POST" and form.is_valid():
-        answer = form.save()
-        if "check" in request.POST and answer.is_career_goals:
-            try:
-                coaching.check_prepared_answer(answer)
-            except coaching.CheckUnavailable as unavailable:
-                error = str(unavailable)
-        if error is None and not _is_htmx(request):
-            messages.success(request, _("Answer saved."))
-            return redirect("jobs:answer", pk=answer.pk)
-    context = {"form": form, **_check_context(answer, error=error)}
-    context["back_url"] = _coach_url(answer.application)
-    context["techniques"] = coaching.techniques_to_try(request.user)[:5]
-    return render(request, "jobs/answer.html", context)
-
-
-@login_required
-@require_POST
-def answer_check(request, pk):
-    """htmx: save the edited text and check it; returns the result panel."""
-    answer = _answer(request, pk)
-    form = AnswerForm(request.POST, instance=answer)
-    error = None
-    if form.is_valid():
-        answer = form.save()
-        try:
-            coaching.check_prepared_answer(answer)
-        except coaching.CheckUnavailable as unavailable:
-            error = str(unavailable)
-    else:
-        error = _("Your answer could not be saved: check the language and the text.")
-    context = _check_context(answer, error=error)
-    if not _is_htmx(request):
-        if error:
-            messages.error(request, error)
-        return redirect("jobs:answer", pk=answer.pk)
-    return render(request, "jobs/_check_result.html", context)
-
-
-@login_required
-def answer_delete(request, pk):
-    answer = _answer(request, pk)
-    if request.method == "POST":
-        back = _coach_url(answer.application)
-        answer.delete()
-        messages.success(request, _("Answer deleted."))
-        return redirect(back)
-    return render(request, "jobs/confirm_delete.html", {"object": answer, "kind": "answer"})
-
-
-@login_required
-def practice(request, pk):
-    """Timed attempts at one answer, side by side."""
-    answer = _answer(request, pk)
-    attempts = list(answer.attempts.all())
-    current = next((a for a in reversed(attempts) if not a.is_finished), None)
-    for attempt in attempts:
-        attempt.result = coaching.present(attempt.check_result)
-    return render(
-        request,
-        "jobs/practice.html",
-        {
-            "answer": answer,
-            "attempts": [a for a in attempts if a.is_finished],
-            "current": current,
-            "attempt_form": AttemptForm(),
-            "can_check": coaching.can_check(answer),
-        },
-    )
-
-
-@login_required
-@require_POST
-def practice_start(request, pk):
-    answer = _answer(request, pk)
-    answer.attempts.filter(finished_at__isnull=True).delete()
-    coaching.start_attempt(answer)
-    return redirect("jobs:practice", pk=answer.pk)
-
-
-@login_required
-@require_POST
-def attempt_finish(request, pk):
-    attempt = get_owned_or_404(
-        PracticeAttempt.objects.select_related("answer__application"),
-        request.user,
-        pk=pk,
-    )
-    form = AttemptForm(request.POST, instance=attempt)
-    if form.is_valid():
-        coaching.finish_attempt(attempt, form.cleaned_data["text"])
-        messages.success(
-            request,
-            _("Attempt kept: %(seconds)d seconds.") % {"seconds": attempt.duration_seconds},
-        )
-    return redirect("jobs:practice", pk=attempt.answer_id)
-
-
-@login_required
-@require_POST
-def attempt_delete(request, pk):
-    attempt = get_owned_or_404(PracticeAttempt, request.user, pk=pk)
-    attempt.delete()
-    messages.success(request, _("Attempt deleted."))
-    return redirect("jobs:practice", pk=attempt.answer_id)

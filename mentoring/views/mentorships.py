@@ -1,215 +1,40 @@
-"""Views of the mentoring app: thin doors onto mentoring.selectors, lifecycle and access."""
+"""Mentorship pages: a mentorship and its goals, its life (accept, decline, end, keep sharing),
+feedback, reflections, thanks and keeping in touch (see mentoring/views/__init__.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
-from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
-from core.access import get_visible_or_404, owned, visible
-from mentoring import access, history, lifecycle, selectors
-from mentoring.choices import STYLE_CHOICES, STYLE_TITLES, language_name, value_labels
+from core.views.owned import posted
+from mentoring import access, lifecycle
 from mentoring.forms import (
-    ActionForm,
     DeclineForm,
     EndForm,
     FeedbackForm,
     KeepInTouchForm,
-    MenteePreferencesForm,
-    MentorProfileForm,
-    PrivateNoteForm,
-    QuestionsForm,
     ReflectionForm,
-    RequestForm,
-    ReviewForm,
-    SessionForm,
-    SharedNotesForm,
     ShareGoalsForm,
     ThanksForm,
-    default_session_time,
 )
 from mentoring.lifecycle import LifecycleError
 from mentoring.models import (
     GoalReview,
-    MenteePreferences,
-    MentorProfile,
     Mentorship,
-    Session,
 )
 
-SEARCH_LIMIT = 15
 
-
-def _data(request):
-    """The submitted data on POST (even when empty, so that the form shows its errors)."""
-    return request.POST if request.method == "POST" else None
-
-
-def _fail(request, error):
+def show_error(request, error):
+    """A rule's refusal (LifecycleError) or a form's problems, shown as a message."""
     messages.error(request, str(error))
 
 
-def _profile_display(profile):
-    values = value_labels()
-    return {
-        "values": [values.get(v, v) for v in profile.values],
-        "languages": [language_name(c) for c in profile.languages],
-        "style": [
-            (STYLE_TITLES[q], STYLE_CHOICES[q].get(getattr(profile, q), ""))
-            for q in ("approach", "structure", "frequency", "channel")
-        ],
-    }
-
-
-@login_required
-def index(request):
-    user = request.user
-    mentorships = list(
-        visible(Mentorship, user).select_related("mentor", "mentee").order_by("-created_at", "-id")
-    )
-    profile = owned(MentorProfile, user).first()
-    return render(
-        request,
-        "mentoring/index.html",
-        {
-            "profile": profile,
-            "as_mentee": [m for m in mentorships if m.mentee_id == user.pk],
-            "as_mentor": [m for m in mentorships if m.mentor_id == user.pk],
-            "requests": [
-                m
-                for m in mentorships
-                if m.mentor_id == user.pk and m.status == Mentorship.Status.REQUESTED
-            ],
-            "has_preferences": owned(MenteePreferences, user).exists(),
-            "history": list(history.records_for(user)),
-        },
-    )
-
-
-@login_required
-def profile_edit(request):
-    profile = owned(MentorProfile, request.user).first()
-    if profile is None:
-        profile = MentorProfile(user=request.user, languages=[request.user.language])
-    form = MentorProfileForm(_data(request), instance=profile)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your mentor profile is saved."))
-        return redirect("mentoring:index")
-    return render(request, "mentoring/profile_form.html", {"form": form})
-
-
-@login_required
-def preferences_edit(request):
-    preferences = owned(MenteePreferences, request.user).first()
-    if preferences is None:
-        preferences = MenteePreferences(user=request.user, languages=[request.user.language])
-    form = MenteePreferencesForm(_data(request), instance=preferences)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your preferences are saved."))
-        return redirect("mentoring:find")
-    return render(request, "mentoring/preferences_form.html", {"form": form})
-
-
-@login_required
-@require_GET
-def concept_search(request, kind):
-    """Search ESCO skills or occupations for the mentor profile picker (htmx)."""
-    if kind not in ("skills", "occupations"):
-        raise Http404
-    query = request.GET.get("q", "").strip()
-    results = _search_concepts(kind, query, request.LANGUAGE_CODE) if len(query) >= 2 else []
-    return render(request, "mentoring/_concept_options.html", {"results": results, "kind": kind})
-
-
-def _search_concepts(kind, query, language):
-    """The taxonomy's search (taxonomy.search) when it answers, else a plain label search."""
-    from taxonomy import search
-    from taxonomy.models import Occupation, Skill
-
-    model = Skill if kind == "skills" else Occupation
-    finder = getattr(search, f"search_{kind}", None)
-    if finder is not None:
-        try:
-            found = finder(query, language, SEARCH_LIMIT)
-        except Exception:  # noqa: BLE001 (no index built yet: fall back to labels below)
-            found = []
-        ids = [m.concept_id for m in found if getattr(m, "concept_id", None)]
-        if ids:
-            by_id = model.objects.in_bulk(ids)
-            return [by_id[i] for i in ids if i in by_id]
-    return list(
-        model.objects.filter(Q(label_en__icontains=query) | Q(label_fr__icontains=query))[
-            :SEARCH_LIMIT
-        ]
-    )
-
-
-@login_required
-def find(request):
-    matches = selectors.rank_mentors(request.user)
-    return render(
-        request,
-        "mentoring/find.html",
-        {
-            "matches": matches,
-            "has_preferences": owned(MenteePreferences, request.user).exists(),
-        },
-    )
-
-
-@login_required
-def mentor_detail(request, pk):
-    profile = get_visible_or_404(
-        MentorProfile.objects.select_related("user").prefetch_related("skills", "occupations"),
-        request.user,
-        pk=pk,
-    )
-    own = profile.user_id == request.user.pk
-    match = None if own else selectors.match_for(request.user, profile)
-    existing = Mentorship.objects.filter(
-        mentor=profile.user, mentee=request.user, status__in=Mentorship.OPEN
-    ).first()
-    return render(
-        request,
-        "mentoring/mentor_detail.html",
-        {
-            "profile": profile,
-            "match": match,
-            "own": own,
-            "existing": existing,
-            **_profile_display(profile),
-        },
-    )
-
-
-@login_required
-def request_mentor(request, pk):
-    profile = get_object_or_404(
-        MentorProfile.objects.select_related("user").exclude(user=request.user),
-        pk=pk,
-        accepting_requests=True,
-    )
-    form = RequestForm(_data(request), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            mentorship = lifecycle.send_request(
-                request.user,
-                profile,
-                form.cleaned_data["hoped_gain"],
-                goals=form.cleaned_data["goals"],
-                objectives=form.cleaned_data["objectives"],
-            )
-        except LifecycleError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Your request is sent."))
-            return redirect(mentorship)
-    return render(request, "mentoring/request_form.html", {"form": form, "profile": profile})
+def form_errors(form):
+    """A form's problems in one sentence, for a message."""
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
 @login_required
@@ -255,7 +80,7 @@ def _mentorship_action(request, pk, action, success):
     try:
         action(mentorship)
     except LifecycleError as error:
-        _fail(request, error)
+        show_error(request, error)
     else:
         messages.success(request, success)
     return redirect(mentorship)
@@ -286,7 +111,7 @@ def decline(request, pk):
     if mentorship.mentor_id != request.user.pk:
         raise Http404
     form = DeclineForm(
-        _data(request),
+        posted(request),
         initial={"message": lifecycle.default_decline_message(mentorship.mentee.display_name)},
     )
     if request.method == "POST" and form.is_valid():
@@ -303,7 +128,7 @@ def decline(request, pk):
 @login_required
 def end(request, pk):
     mentorship = access.mentorship_for(request.user, pk)
-    form = EndForm(_data(request))
+    form = EndForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["outcome"] == "completed":
@@ -342,11 +167,11 @@ def share_goals(request, pk):
         try:
             lifecycle.share_goals(mentorship, request.user, form.cleaned_data["goals"])
         except LifecycleError as error:
-            _fail(request, error)
+            show_error(request, error)
         else:
             messages.success(request, _("Your sharing choice is saved."))
     else:
-        _fail(request, _("Choose among your own goals."))
+        show_error(request, _("Choose among your own goals."))
     return redirect(mentorship)
 
 
@@ -382,160 +207,10 @@ def agree(request, pk, goal_id):
     try:
         lifecycle.agree_indicators(link, request.user)
     except LifecycleError as error:
-        _fail(request, error)
+        show_error(request, error)
     else:
         messages.success(request, _("You agreed on how this goal is measured."))
     return redirect("mentoring:goal", pk=mentorship.pk, goal_id=goal_id)
-
-
-@login_required
-def session_new(request, pk):
-    mentorship = access.mentorship_for(request.user, pk)
-    form = SessionForm(_data(request), initial={"scheduled_at": default_session_time()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = lifecycle.schedule(
-                mentorship,
-                request.user,
-                form.cleaned_data["scheduled_at"],
-                form.cleaned_data["duration_minutes"],
-                form.cleaned_data["questions"],
-            )
-        except LifecycleError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The session is planned."))
-            return redirect(session)
-    return render(
-        request,
-        "mentoring/session_form.html",
-        {
-            "form": form,
-            "mentorship": mentorship,
-            "is_mentee": request.user.pk == mentorship.mentee_id,
-            "prompts": Session.PROMPTS,
-        },
-    )
-
-
-def _session_context(request, session):
-    mentorship = session.mentorship
-    note = access.private_note(session, request.user)
-    links = access.visible_links(mentorship, request.user)
-    return {
-        "session": session,
-        "mentorship": mentorship,
-        "is_mentee": request.user.pk == mentorship.mentee_id,
-        "note": note,
-        "actions": list(session.actions.select_related("step")),
-        "reviews": list(access.session_reviews(session, request.user)),
-        "links": list(links),
-        "prompts": Session.PROMPTS,
-        "questions_form": QuestionsForm(initial={"questions": session.questions}),
-        "notes_form": SharedNotesForm(initial={"shared_notes": session.shared_notes}),
-        "private_form": PrivateNoteForm(
-            initial={"text": note.text if note else "", "heard": note.heard if note else ""}
-        ),
-        "action_form": ActionForm(),
-        "review_form": ReviewForm(links=links),
-        "feedback": [
-            f for f in access.feedback_list(mentorship, request.user) if f.session_id == session.pk
-        ],
-    }
-
-
-@login_required
-def session_detail(request, pk):
-    session = access.session_for(request.user, pk)
-    return render(request, "mentoring/session_detail.html", _session_context(request, session))
-
-
-@login_required
-def session_listen(request, pk):
-    """A focused page for the session itself: questions, notes, what I heard."""
-    session = access.session_for(request.user, pk)
-    return render(request, "mentoring/session_listen.html", _session_context(request, session))
-
-
-@login_required
-@require_POST
-def session_update(request, pk, part):
-    """One part of the session page's form; the rules are lifecycle's (a LifecycleError is
-    shown as a message, as the API answers it 400)."""
-    session = access.session_for(request.user, pk)
-    back = request.POST.get("next") == "listen"
-    if part not in SESSION_FORMS:
-        raise Http404
-    if part == "review":
-        form = ReviewForm(
-            request.POST, links=access.visible_links(session.mentorship, request.user)
-        )
-    else:
-        form = SESSION_FORMS[part](request.POST)
-    if not form.is_valid():
-        _fail(request, _("Nothing was saved: %(errors)s") % {"errors": _errors(form)})
-    else:
-        data = form.cleaned_data
-        try:
-            if part == "questions":
-                lifecycle.prepare_questions(session, request.user, data["questions"])
-            elif part == "notes":
-                lifecycle.write_shared_notes(session, request.user, data["shared_notes"])
-            elif part == "private":
-                lifecycle.write_private_note(session, request.user, data["text"], data["heard"])
-            elif part == "action":
-                lifecycle.add_action(session, request.user, data["title"], data["due_date"])
-            else:
-                lifecycle.review_goal(session, request.user, data["link"], data["note"])
-        except LifecycleError as error:
-            _fail(request, error)
-        else:
-            messages.success(request, _("Saved."))
-    return redirect("mentoring:session_listen" if back else "mentoring:session", pk=session.pk)
-
-
-SESSION_FORMS = {
-    "questions": QuestionsForm,
-    "notes": SharedNotesForm,
-    "private": PrivateNoteForm,
-    "action": ActionForm,
-    "review": ReviewForm,
-}
-
-
-def _errors(form):
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
-
-
-@login_required
-@require_POST
-def action_to_step(request, pk):
-    action = access.action_for(request.user, pk)
-    mentorship = action.session.mentorship
-    links = access.visible_links(mentorship, request.user)
-    link = links.filter(pk=request.POST.get("link") or 0).first() or links.first()
-    if link is None:
-        _fail(request, _("Share a goal with this mentorship first."))
-    else:
-        try:
-            lifecycle.action_to_goal_step(action, request.user, link)
-        except LifecycleError as error:
-            _fail(request, error)
-        else:
-            messages.success(
-                request,
-                _("The action is now a step of “%(goal)s”.") % {"goal": link.goal.statement},
-            )
-    return redirect(action.session)
-
-
-@login_required
-@require_POST
-def action_toggle(request, pk):
-    action = access.action_for(request.user, pk)
-    action.done = not action.done
-    action.save(update_fields=["done"])
-    return redirect(action.session)
 
 
 @login_required
@@ -544,7 +219,7 @@ def feedback_new(request, pk):
     if mentorship.mentor_id != request.user.pk:
         raise Http404
     links = access.visible_links(mentorship, request.user)
-    form = FeedbackForm(_data(request), links=links)
+    form = FeedbackForm(posted(request), links=links)
     if request.method == "POST" and form.is_valid():
         session_id = request.POST.get("session")
         session = mentorship.sessions.filter(pk=session_id).first() if session_id else None
@@ -581,7 +256,7 @@ def reflect(request, pk):
         if current
         else {}
     )
-    form = ReflectionForm(_data(request), initial=initial)
+    form = ReflectionForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             lifecycle.reflect(feedback, request.user, **form.cleaned_data)
@@ -603,7 +278,7 @@ def thank(request, pk):
     mentorship = access.mentorship_for(request.user, pk)
     form = ThanksForm(request.POST)
     if not form.is_valid():
-        _fail(request, _errors(form))
+        show_error(request, form_errors(form))
         return redirect(mentorship)
     return _mentorship_action(
         request,
@@ -619,7 +294,7 @@ def touch(request, pk):
     mentorship = access.mentorship_for(request.user, pk)
     form = KeepInTouchForm(request.POST)
     if not form.is_valid():
-        _fail(request, _errors(form))
+        show_error(request, form_errors(form))
         return redirect(mentorship)
     return _mentorship_action(
         request,
@@ -629,25 +304,3 @@ def touch(request, pk):
         ),
         _("Your message is shared."),
     )
-
-
-# Imported history ---------------------------------------------------------------------------
-
-
-@login_required
-def history_detail(request, pk):
-    record = history.record_for(request.user, pk)  # 404 first, whatever the method
-    if request.method != "GET":
-        return HttpResponseNotAllowed(["GET"])
-    return render(request, "mentoring/history_detail.html", history.read(record, request.user))
-
-
-@login_required
-def history_delete(request, pk):
-    """A confirmation page on GET; the record is deleted on POST."""
-    record = history.record_for(request.user, pk)
-    if request.method == "POST":
-        history.delete(record)
-        messages.success(request, _("The imported mentorship is deleted."))
-        return redirect("mentoring:index")
-    return render(request, "mentoring/history_delete.html", {"record": record})

@@ -1,6 +1,6 @@
 """JSON API of the skills profile, target occupations, gap analysis and transferable skills.
 
-Included by taxonomy.api (`router.add_router("", profile_router)`), so paths are full paths
+Included by taxonomy.api (taxonomy/api/__init__.py), so paths are full paths
 under /api/. Everything is scoped to the signed-in person: another person's object is a 404.
 """
 

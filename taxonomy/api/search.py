@@ -1,7 +1,4 @@
-"""JSON API routes of the taxonomy app, mounted under /api/ by parcours.api.
-
-Search and extraction here; the skills profile, targets and gap routes are in api_profile.
-"""
+"""The taxonomy API's search and extraction routes (see taxonomy/api/__init__.py)."""
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -13,7 +10,7 @@ from core.api_schemas import ErrorOut
 from taxonomy import extraction, search
 from taxonomy.models import Occupation
 
-router = Router(tags=["taxonomy"])
+router = Router()  # tagged "taxonomy" by the package
 
 
 class SearchParams(Schema):
@@ -123,8 +120,3 @@ def extract(request, payload: ExtractIn):
         )
         for found in extraction.extract_skills(payload.text, payload.lang)
     ]
-
-
-from taxonomy.api_profile import router as profile_router  # noqa: E402
-
-router.add_router("", profile_router)

@@ -12,9 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from core.access import get_owned_or_404, owned
+from core.access import owned
+from core.views.owned import OwnedDeleteView
 from taxonomy import actions, gap, profile, transferable
 from taxonomy.forms import AddSkillForm, EditSkillForm, TargetForm, TransferableFilterForm
 from taxonomy.models import (
@@ -53,7 +55,7 @@ def _targets(user):
 @login_required
 @require_GET
 def index(request):
-    """The occupation search box (taxonomy.search_views), one's targets and skills at a glance."""
+    """The occupation search box (taxonomy.views.search), one's targets and skills at a glance."""
     context = {
         "targets": list(_targets(request.user)),
         "skills": list(_user_skills(request.user)[:8]),
@@ -257,24 +259,22 @@ def edit_skill(request, pk):
     )
 
 
-@login_required
-@require_POST
-def delete_skill(request, pk):
-    user_skill = get_owned_or_404(UserSkill, request.user, pk=pk)
-    name = str(user_skill)
-    user_skill.delete()
-    messages.success(request, _("“%(skill)s” was removed from your profile.") % {"skill": name})
-    return redirect("taxonomy:profile")
+class SkillDelete(OwnedDeleteView):
+    model = UserSkill
+    http_method_names = ["post"]
+    success_url = "taxonomy:profile"
+
+    def get_success_message(self):
+        return _("“%(skill)s” was removed from your profile.") % {"skill": self.object}
 
 
-@login_required
-@require_POST
-def delete_evidence(request, pk):
-    evidence = get_owned_or_404(SkillEvidence, request.user, pk=pk)
-    user_skill_id = evidence.user_skill_id
-    evidence.delete()
-    messages.success(request, _("The evidence was removed."))
-    return redirect("taxonomy:edit_skill", pk=user_skill_id)
+class EvidenceDelete(OwnedDeleteView):
+    model = SkillEvidence
+    http_method_names = ["post"]
+    success_message = gettext_lazy("The evidence was removed.")
+
+    def get_success_url(self):
+        return reverse("taxonomy:edit_skill", args=[self.object.user_skill_id])
 
 
 # Targets and gap ---------------------------------------------------------------------------
@@ -296,16 +296,14 @@ def update_target(request, pk):
     return redirect("taxonomy:index")
 
 
-@login_required
-@require_POST
-def delete_target(request, pk):
-    target = get_object_or_404(_targets(request.user), pk=pk)
-    label = target.occupation.label(_language())
-    target.delete()
-    messages.success(
-        request, _("“%(occupation)s” is no longer a target occupation.") % {"occupation": label}
-    )
-    return redirect("taxonomy:index")
+class TargetDelete(OwnedDeleteView):
+    queryset = TargetOccupation.objects.select_related("occupation")
+    http_method_names = ["post"]
+    success_url = "taxonomy:index"
+
+    def get_success_message(self):
+        label = self.object.occupation.label(_language())
+        return _("“%(occupation)s” is no longer a target occupation.") % {"occupation": label}
 
 
 @login_required
