@@ -11,7 +11,7 @@ from accounts.models import User
 PASSWORD = "correct horse battery staple"  # noqa: S105
 
 
-def password_hash():
+def password_hash() -> str:
     """PASSWORD hashed once per test process and hasher list: Argon2 is slow on purpose."""
     return _hash_with(tuple(settings.PASSWORD_HASHERS))
 
@@ -21,7 +21,7 @@ def _hash_with(hashers):
     return make_password(PASSWORD)
 
 
-def make_person(email, display_name, **fields):
+def make_person(email: str, display_name: str, **fields: object) -> User:
     """A person whose password is PASSWORD, created without hashing it again."""
     return User.objects.create(
         email=email, display_name=display_name, password=password_hash(), **fields

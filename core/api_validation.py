@@ -44,7 +44,7 @@ def check_model(instance: models.Model, exclude: list[str] | None = None) -> Non
         raise invalid(error.message_dict) from error
 
 
-def form_value(value):
+def form_value(value: object) -> str | list[str]:
     """A Python value as a bound form receives it from a POST."""
     if value is None:
         return ""
@@ -55,7 +55,12 @@ def form_value(value):
     return str(value)
 
 
-def bound_form(form_class, payload: Mapping, instance=None, **form_kwargs) -> forms.BaseForm:
+def bound_form(
+    form_class: type[forms.BaseModelForm],
+    payload: Mapping,
+    instance: models.Model | None = None,
+    **form_kwargs: object,
+) -> forms.BaseModelForm:
     """`form_class` bound to `payload` merged over `instance` (a partial change keeps the other
     fields), as the page would post it."""
     fields = form_class._meta.fields
@@ -66,7 +71,12 @@ def bound_form(form_class, payload: Mapping, instance=None, **form_kwargs) -> fo
     return form_class(data, instance=instance, **form_kwargs)
 
 
-def save_form(form_class, payload: Mapping, instance=None, **form_kwargs) -> models.Model:
+def save_form(
+    form_class: type[forms.BaseModelForm],
+    payload: Mapping,
+    instance: models.Model | None = None,
+    **form_kwargs: object,
+) -> models.Model:
     """Validate `payload` with the page's `form_class` (merged over `instance`) and save it;
     422 with the form's problems otherwise."""
     form = bound_form(form_class, payload, instance, **form_kwargs)

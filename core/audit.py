@@ -5,6 +5,8 @@ the log and the change are saved together or not at all. The views and the API r
 `history(person)`. What is recorded, and for whom, is described in docs/apps/audit.md.
 """
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,7 +20,16 @@ Effect = SharingEvent.Effect
 DESCRIPTION_LENGTH = SharingEvent._meta.get_field("object_description").max_length
 
 
-def record(owner, action, *, actor, effect, counterpart=None, obj=None, description=""):
+def record(
+    owner: AbstractBaseUser,
+    action: str,
+    *,
+    actor: AbstractBaseUser | None,
+    effect: str,
+    counterpart: AbstractBaseUser | None = None,
+    obj: models.Model | None = None,
+    description: str = "",
+) -> SharingEvent:
     """Add one line to `owner`'s sharing history and return it.
 
     `actor` is who made the change (None: the site's administration, e.g. on the command line);
@@ -40,15 +51,15 @@ def record(owner, action, *, actor, effect, counterpart=None, obj=None, descript
 
 
 def event(
-    owner,
-    action,
+    owner: AbstractBaseUser,
+    action: str,
     *,
-    actor,
-    effect,
-    counterpart=None,
-    obj=None,
-    description="",
-    gone=None,
+    actor: AbstractBaseUser | None,
+    effect: str,
+    counterpart: AbstractBaseUser | None = None,
+    obj: models.Model | None = None,
+    description: str = "",
+    gone: AbstractBaseUser | None = None,
 ) -> SharingEvent:
     """The line `record` adds, unsaved (for a bulk_create of many).
 
@@ -79,12 +90,12 @@ def _name(person):
     return str(person)[: SharingEvent._meta.get_field("actor_name").max_length]
 
 
-def history(person):
+def history(person: AbstractBaseUser) -> models.QuerySet[SharingEvent]:
     """`person`'s sharing history, newest first: only the events about their own data."""
     return owned(SharingEvent, person).order_by("-created_at", "-id")
 
 
-def who(event):
+def who(event: SharingEvent) -> str:
     """Who made the change, as the owner reads it."""
     if event.by_owner:
         return _("You")
@@ -104,13 +115,13 @@ NOT_A_PERSON = {
 }
 
 
-def with_whom(event):
+def with_whom(event: SharingEvent) -> str:
     """Who gains or loses access, as the owner reads it."""
     if event.counterpart_name:
         return event.counterpart_name
     return str(NOT_A_PERSON.get(event.action, ""))
 
 
-def data_exported(person, *, actor):
+def data_exported(person: AbstractBaseUser, *, actor: AbstractBaseUser | None) -> SharingEvent:
     """A copy of everything `person` keeps left Parcours (`actor` None: made on the server)."""
     return record(person, Action.DATA_EXPORTED, actor=actor, effect=Effect.COPIED)

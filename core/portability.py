@@ -31,6 +31,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import DataError, IntegrityError, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
@@ -114,7 +115,7 @@ def _is_user(model):
     return model is get_user_model()
 
 
-def reference_of(model) -> Reference | None:
+def reference_of(model: type[models.Model]) -> Reference | None:
     """The catalogue `model` belongs to, or None when its records are someone's data."""
     return next((ref for ref in references() if ref.applies_to(model)), None)
 
@@ -152,7 +153,7 @@ def plain(value: Any, field: models.Field | None = None) -> Any:
 # Export -----------------------------------------------------------------------------------
 
 
-def export_person(user) -> dict:
+def export_person(user: AbstractBaseUser) -> dict:
     """Everything `user` owns, as a JSON-ready dict."""
     document = {
         "format": FORMAT,
@@ -338,7 +339,9 @@ def validate(document: Any) -> dict:
 # Import -----------------------------------------------------------------------------------
 
 
-def import_person(document: Any, *, email: str | None = None, into=None):
+def import_person(
+    document: Any, *, email: str | None = None, into: AbstractBaseUser | None = None
+) -> AbstractBaseUser:
     """Create the person of `document` (under `email` if given), or fill the empty account
     `into`, with everything the document holds. One transaction; ImportRefused if anything is
     wrong, and then nothing is written."""

@@ -5,11 +5,13 @@ module stores what it finds on the application, keeps out the skills the person 
 wrong, and compares the kept ones with the person's skills (`taxonomy.models.UserSkill`).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
 
+from accounts.models import User
 from core.access import owned
 from jobs.models import Application, DetectedSkill
 
@@ -26,7 +28,7 @@ def _extractor():
     return extract_skills
 
 
-def extraction_available():
+def extraction_available() -> bool:
     try:
         _extractor()
     except ExtractionUnavailable:
@@ -61,7 +63,7 @@ def _normalise(found):
 
 
 @transaction.atomic
-def detect_skills(application: Application):
+def detect_skills(application: Application) -> list[DetectedSkill]:
     """Detect the skills in the posting and store them; return the kept detected skills.
 
     Skills the person removed stay removed; skills no longer found in an edited posting are
@@ -137,7 +139,7 @@ def _neighbours(skill_ids):
     return neighbours
 
 
-def posting_gap(user, detected_skills):
+def posting_gap(user: User, detected_skills: Iterable[DetectedSkill]) -> Gap:
     """Compare kept detected skills with `user`'s skills profile in a fixed number of queries.
 
     A skill is had when it is in the profile; nearly had when the profile holds a broader,

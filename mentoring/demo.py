@@ -32,7 +32,7 @@ DEMO_SKILLS = [
 DEMO_OCCUPATIONS = ["data analyst", "ICT project manager"]
 
 
-def load(people):
+def load(people: dict) -> None:
     mentor, seeker = people["mentor"], people["seeker"]
     profile, _created = MentorProfile.objects.update_or_create(
         user=mentor,

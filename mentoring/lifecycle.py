@@ -5,6 +5,9 @@ needs objectives, only the mentor answers it, a mentor with no place left cannot
 end needs a reason, a declined request carries a kind message.
 """
 
+import datetime
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
@@ -13,8 +16,10 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core import audit
 from core.models import SharingEvent
+from goals.models import Goal, Step
 from mentoring.models import (
     ActionItem,
     Feedback,
@@ -53,7 +58,7 @@ def _end_effect(mentorship):
     return audit.Effect.KEPT if mentorship.keep_sharing else audit.Effect.REMOVED
 
 
-def default_decline_message(mentee_name):
+def default_decline_message(mentee_name: str) -> str:
     return _(
         "Hello %(name)s, thank you for thinking of me: it means a lot. I cannot take on this "
         "mentorship right now, and I would rather say so than give you less time than you "
@@ -63,7 +68,13 @@ def default_decline_message(mentee_name):
 
 
 @transaction.atomic
-def send_request(mentee, profile, hoped_gain, goals=(), objectives=""):
+def send_request(
+    mentee: User,
+    profile: MentorProfile,
+    hoped_gain: str,
+    goals: Iterable[Goal] = (),
+    objectives: str = "",
+) -> Mentorship:
     """A mentee asks a mentor. Objectives first: at least one goal or written objectives."""
     goals = list(goals)
     if not goals and not objectives.strip():
@@ -116,7 +127,7 @@ def _require(mentorship, user, role, statuses):
 
 
 @transaction.atomic
-def accept(mentorship, user):
+def accept(mentorship: Mentorship, user: User) -> Mentorship:
     _require(mentorship, user, "mentor", [Mentorship.Status.REQUESTED])
     profile = MentorProfile.objects.select_for_update().filter(user=user).first()
     if profile is not None and profile.places_left <= 0:
@@ -134,7 +145,7 @@ def accept(mentorship, user):
 
 
 @transaction.atomic
-def decline(mentorship, user, message):
+def decline(mentorship: Mentorship, user: User, message: str) -> Mentorship:
     _require(mentorship, user, "mentor", [Mentorship.Status.REQUESTED])
     if not message.strip():
         raise LifecycleError(_("Write a kind message: the mentee will read it."))
@@ -147,7 +158,7 @@ def decline(mentorship, user, message):
 
 
 @transaction.atomic
-def withdraw(mentorship, user):
+def withdraw(mentorship: Mentorship, user: User) -> Mentorship:
     _require(mentorship, user, "mentee", [Mentorship.Status.REQUESTED])
     mentorship.status = Mentorship.Status.WITHDRAWN
     mentorship.ended_at = timezone.now()
@@ -157,7 +168,7 @@ def withdraw(mentorship, user):
 
 
 @transaction.atomic
-def complete(mentorship, user, note=""):
+def complete(mentorship: Mentorship, user: User, note: str = "") -> Mentorship:
     """Goals met: the mentorship becomes an alumni relationship that keeps in touch."""
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
     mentorship.status = Mentorship.Status.COMPLETED
@@ -170,7 +181,7 @@ def complete(mentorship, user, note=""):
 
 
 @transaction.atomic
-def end_early(mentorship, user, reason):
+def end_early(mentorship: Mentorship, user: User, reason: str) -> Mentorship:
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
     if not reason.strip():
         raise LifecycleError(_("Give a reason: it helps the other person understand."))
@@ -184,7 +195,7 @@ def end_early(mentorship, user, reason):
 
 
 @transaction.atomic
-def set_keep_sharing(mentorship, user, keep):
+def set_keep_sharing(mentorship: Mentorship, user: User, keep: bool) -> Mentorship:
     _require(mentorship, user, "mentee", list(Mentorship.Status.values))
     if mentorship.keep_sharing == bool(keep):
         return mentorship
@@ -201,7 +212,7 @@ def set_keep_sharing(mentorship, user, keep):
 
 
 @transaction.atomic
-def share_goals(mentorship, user, goals):
+def share_goals(mentorship: Mentorship, user: User, goals: Iterable[Goal]) -> None:
     """The mentee chooses, goal by goal, what the mentorship sees (others are unshared)."""
     _require(mentorship, user, "mentee", [*Mentorship.OPEN, *Mentorship.FINISHED])
     goals = list(goals)
@@ -226,7 +237,7 @@ def share_goals(mentorship, user, goals):
         _log(mentorship, user, audit.Action.GOAL_SHARED, effect, goal, goal.statement)
 
 
-def agree_indicators(link, user):
+def agree_indicators(link: MentorshipGoal, user: User) -> MentorshipGoal:
     """Both agree on how the goal is measured; the goal becomes set together."""
     _require(link.mentorship, user, "either", [Mentorship.Status.ACTIVE])
     link.co_owned = True
@@ -236,7 +247,13 @@ def agree_indicators(link, user):
     return link
 
 
-def schedule(mentorship, user, scheduled_at, duration_minutes=60, questions=""):
+def schedule(
+    mentorship: Mentorship,
+    user: User,
+    scheduled_at: datetime.datetime,
+    duration_minutes: int = 60,
+    questions: str = "",
+) -> Session:
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
     return Session.objects.create(
         mentorship=mentorship,
@@ -255,7 +272,7 @@ def _still_active(mentorship):
         raise LifecycleError(_("This mentorship is not active any more."))
 
 
-def prepare_questions(session, user, questions):
+def prepare_questions(session: Session, user: User, questions: str) -> None:
     """The mentee writes the questions she brings to the session (whatever its status)."""
     if user.pk != session.mentorship.mentee_id:
         raise LifecycleError(_("Only the mentee prepares the questions."))
@@ -263,14 +280,16 @@ def prepare_questions(session, user, questions):
     session.save(update_fields=["questions"])
 
 
-def write_shared_notes(session, user, text):
+def write_shared_notes(session: Session, user: User, text: str) -> None:
     """Either party writes the notes both of them see, while the mentorship is active."""
     _still_active(session.mentorship)
     session.shared_notes = text
     session.save(update_fields=["shared_notes"])
 
 
-def write_private_note(session, user, text, heard=None):
+def write_private_note(
+    session: Session, user: User, text: str, heard: str | None = None
+) -> PrivateNote:
     """A party's own note on the session, which the other never sees (kept after the end)."""
     defaults = {"text": text} if heard is None else {"text": text, "heard": heard}
     note, _created = PrivateNote.objects.update_or_create(
@@ -279,13 +298,20 @@ def write_private_note(session, user, text, heard=None):
     return note
 
 
-def review_goal(session, user, link, note):
+def review_goal(session: Session, user: User, link: MentorshipGoal, note: str) -> GoalReview:
     """Where a shared goal stands, noted during the session, while the mentorship is active."""
     _still_active(session.mentorship)
     return GoalReview.objects.create(session=session, link=link, note=note)
 
 
-def give_feedback(mentorship, user, observation, suggestion, link=None, session=None):
+def give_feedback(
+    mentorship: Mentorship,
+    user: User,
+    observation: str,
+    suggestion: str,
+    link: MentorshipGoal | None = None,
+    session: Session | None = None,
+) -> Feedback:
     _require(mentorship, user, "mentor", [Mentorship.Status.ACTIVE])
     if not observation.strip() or not suggestion.strip():
         raise LifecycleError(_("Say what you observed and what could work better."))
@@ -301,7 +327,9 @@ def give_feedback(mentorship, user, observation, suggestion, link=None, session=
 
 
 @transaction.atomic
-def reflect(feedback, user, text, action_taken="", shared=False):
+def reflect(
+    feedback: Feedback, user: User, text: str, action_taken: str = "", shared: bool = False
+) -> FeedbackReflection:
     _require(feedback.mentorship, user, "mentee", [*Mentorship.OPEN, *Mentorship.FINISHED])
     if not text.strip():
         raise LifecycleError(_("Write your reflection first."))
@@ -323,14 +351,14 @@ def reflect(feedback, user, text, action_taken="", shared=False):
     return reflection
 
 
-def thank(mentorship, user, message):
+def thank(mentorship: Mentorship, user: User, message: str) -> Thanks:
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE, *Mentorship.FINISHED])
     if not message.strip():
         raise LifecycleError(_("Write a few words of thanks."))
     return Thanks.objects.create(mentorship=mentorship, author=user, message=message.strip())
 
 
-def keep_in_touch(mentorship, user, kind, message):
+def keep_in_touch(mentorship: Mentorship, user: User, kind: str, message: str) -> KeepInTouch:
     _require(mentorship, user, "either", list(Mentorship.FINISHED))
     if not message.strip():
         raise LifecycleError(_("Write your message."))
@@ -341,7 +369,7 @@ def keep_in_touch(mentorship, user, kind, message):
     )
 
 
-def action_to_goal_step(action, user, link):
+def action_to_goal_step(action: ActionItem, user: User, link: MentorshipGoal) -> Step:
     """Turn an action item into a step of a goal shared with the mentorship (one click)."""
     mentorship = action.session.mentorship
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
@@ -368,7 +396,9 @@ def _make_step(action, link):
     return step
 
 
-def add_action(session, user, title, due_date=None):
+def add_action(
+    session: Session, user: User, title: str, due_date: datetime.date | None = None
+) -> ActionItem:
     _require(session.mentorship, user, "either", [Mentorship.Status.ACTIVE])
     if not title.strip():
         raise LifecycleError(_("Say what the action is."))
@@ -378,7 +408,9 @@ def add_action(session, user, title, due_date=None):
 @receiver(
     pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="mentoring.mentor_account_deleted"
 )
-def mentor_account_deleted(sender, instance, origin=None, **kwargs):
+def mentor_account_deleted(
+    sender: type, instance: User, origin: object = None, **kwargs: object
+) -> None:
     """A mentor deletes her account: each of her mentees' histories says she no longer sees
     anything of theirs. (Her own history goes with her account.)
 

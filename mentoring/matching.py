@@ -65,15 +65,15 @@ class MentorFacts:
         return max(0, self.capacity - self.active)
 
 
-def style_fits(mentee_answer, mentor_answer):
+def style_fits(mentee_answer: str | None, mentor_answer: str | None) -> bool:
     return mentor_answer in (mentee_answer, EITHER, "", None)
 
 
-def stated_preferences(style):
+def stated_preferences(style: dict) -> list[str]:
     return [q for q in STYLE_QUESTIONS if style.get(q) not in (None, "", EITHER)]
 
 
-def exclusion(mentee, mentor, same_person=False):
+def exclusion(mentee: MenteeFacts, mentor: MentorFacts, same_person: bool = False) -> str | None:
     """Why `mentor` cannot be proposed to `mentee` (a hard filter), or None."""
     if same_person:
         return "self"
@@ -86,7 +86,9 @@ def exclusion(mentee, mentor, same_person=False):
     return None
 
 
-def score_parts(mentee, mentor, partial=frozenset()):
+def score_parts(
+    mentee: MenteeFacts, mentor: MentorFacts, partial: frozenset = frozenset()
+) -> dict[str, float]:
     """Each part's value in 0..1; `partial` holds needed skills the mentor knows a neighbour of."""
     covered = mentee.needs & mentor.expertise
     partial = (partial & mentee.needs) - covered
@@ -125,7 +127,7 @@ def score_parts(mentee, mentor, partial=frozenset()):
     }
 
 
-def total(parts):
+def total(parts: dict[str, float]) -> float:
     return round(sum(WEIGHTS[name] * value for name, value in parts.items()), 1)
 
 
@@ -174,7 +176,14 @@ def _listing(labels):
     return shown
 
 
-def explain(mentee, mentor, name, partial=frozenset(), skill_labels=None, value_labels=None):
+def explain(
+    mentee: MenteeFacts,
+    mentor: MentorFacts,
+    name: str,
+    partial: frozenset = frozenset(),
+    skill_labels: dict | None = None,
+    value_labels: dict | None = None,
+) -> Match:
     """The score of `mentor` for `mentee` and one translated sentence per part, naming items."""
     skill_labels = skill_labels or {}
     value_labels = value_labels or {}

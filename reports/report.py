@@ -10,6 +10,7 @@ Query count: fixed for goals, stages, steps, check-ins, learning items and mento
 many there are; each target occupation adds the fixed number of queries its gap analysis needs.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,6 +18,7 @@ from decimal import Decimal
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone, translation
 
+from accounts.models import User
 from core.access import owned, visible
 from goals.models import GoalStatus
 from goals.plan import chart, goals_with_progress
@@ -71,7 +73,7 @@ class Report:
     open_costs: dict = field(default_factory=dict)
 
 
-def build(person, language=None, today=None):
+def build(person: User, language: str | None = None, today: datetime.date | None = None) -> Report:
     """Gather `person`'s career plan, with labels and verdicts in `language`."""
     language = (language or person.language or "en")[:2]
     with translation.override(language):

@@ -7,6 +7,7 @@ are mapped to safe equivalents first, and anything else outside Latin-1 becomes 
 
 import datetime
 import io
+from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from django.utils import formats, timezone, translation
@@ -28,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from goals.plan import chart
+from reports.report import Report
 
 ACCENT = colors.HexColor("#1f5f5b")
 MUTED = colors.HexColor("#4f5a60")
@@ -58,27 +60,27 @@ SAFE = str.maketrans(
 )
 
 
-def safe(text):
+def safe(text: str) -> str:
     """`text` drawable with Helvetica: typographic characters mapped, the rest Latin-1."""
     text = str(text).translate(SAFE)
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-def para(text, style):
+def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (escaped: platypus reads a little markup)."""
     return Paragraph(escape(safe(text)).replace("\n", "<br/>"), style)
 
 
-def fact(label, value):
+def fact(label: str, value: object) -> str:
     """ "Label: value", with the space French puts before the colon."""
     return _("%(label)s: %(value)s") % {"label": label, "value": value}
 
 
-def money(value, currency):
+def money(value: Decimal, currency: str) -> str:
     return safe(f"{formats.number_format(value, 2, use_l10n=True, force_grouping=True)} {currency}")
 
 
-def day(value):
+def day(value: datetime.date | datetime.datetime | None) -> str:
     """A date, or a moment as a date in the active time zone, as YYYY-MM-DD."""
     if not value:
         return ""
@@ -87,7 +89,7 @@ def day(value):
     return value.strftime("%Y-%m-%d")
 
 
-def progress_bar(percent, width=120 * mm, height=5 * mm):
+def progress_bar(percent: float, width: float = 120 * mm, height: float = 5 * mm) -> Drawing:
     """A horizontal bar: the share of the way to the goal."""
     drawing = Drawing(width, height + 2)
     drawing.add(Rect(0, 1, width, height, fillColor=colors.white, strokeColor=MUTED))
@@ -97,7 +99,7 @@ def progress_bar(percent, width=120 * mm, height=5 * mm):
     return drawing
 
 
-def indicator_chart(goal, width=440, height=170):
+def indicator_chart(goal: object, width: int = 440, height: int = 170) -> Drawing | None:
     """The indicator over time against the straight path to the target (goals.plan.chart)."""
     geometry = chart(goal, width=width, height=height)
     if geometry is None:
@@ -141,7 +143,7 @@ def indicator_chart(goal, width=440, height=170):
     return drawing
 
 
-def styles():
+def styles() -> dict[str, ParagraphStyle]:
     sheet = getSampleStyleSheet()
     return {
         "title": sheet["Title"],
@@ -336,7 +338,7 @@ def _mentorships(report, style):
     return flow
 
 
-def render_pdf(report, **canvas_options):
+def render_pdf(report: Report, **canvas_options: object) -> bytes:
     """The PDF's bytes. `canvas_options` go to reportlab (tests pass invariant, pageCompression)."""
     buffer = io.BytesIO()
     with translation.override(report.language):

@@ -6,12 +6,14 @@ Free text is mapped to an ESCO skill when the search finds one whose label match
 """
 
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from rapidfuzz import fuzz
 
-from taxonomy.models import Skill, SkillEvidence, TargetOccupation, UserSkill
+from accounts.models import User
+from taxonomy.models import Occupation, Skill, SkillEvidence, TargetOccupation, UserSkill
 
 # How close (0–100, rapidfuzz ratio on folded text) a typed skill must be to an ESCO label to
 # be mapped to it.
@@ -22,14 +24,14 @@ class ProfileError(ValueError):
     """A change the profile refuses; the message is for the person (already translated)."""
 
 
-def fold(value):
+def fold(value: str) -> str:
     """Lower case, no accents, single spaces: how labels are compared."""
     value = unicodedata.normalize("NFKD", value or "")
     value = "".join(char for char in value if not unicodedata.combining(char))
     return " ".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
 
 
-def search_skills(query, language, limit=8):
+def search_skills(query: str, language: str, limit: int = 8) -> list:
     """ESCO skills matching `query` (taxonomy.search when it is available), best first."""
     try:
         from taxonomy.search import search_skills as search
@@ -38,7 +40,7 @@ def search_skills(query, language, limit=8):
     return search(query, lang=language, limit=limit)
 
 
-def map_free_text(text, language):
+def map_free_text(text: str, language: str) -> Skill | None:
     """The ESCO Skill whose label closely matches `text`, or None."""
     folded = fold(text)
     if not folded:
@@ -51,15 +53,15 @@ def map_free_text(text, language):
 
 
 def add_skill(
-    user,
+    user: User,
     *,
-    skill=None,
-    free_text="",
-    proficiency,
-    years_of_experience=0,
-    evidence=(),
-    language="en",
-):
+    skill: Skill | None = None,
+    free_text: str = "",
+    proficiency: int,
+    years_of_experience: Decimal | float = 0,
+    evidence: Iterable[tuple[str, str]] = (),
+    language: str = "en",
+) -> UserSkill:
     """Add a skill to `user`'s profile; return the UserSkill.
 
     With `free_text` and no `skill`, the text is mapped to ESCO when a close match exists.
@@ -104,7 +106,7 @@ def add_skill(
     return user_skill
 
 
-def add_target(user, occupation, horizon):
+def add_target(user: User, occupation: Occupation, horizon: str) -> tuple[TargetOccupation, bool]:
     """Make `occupation` a target of `user` (or change its horizon); return (target, created)."""
     try:
         with transaction.atomic():

@@ -238,3 +238,58 @@ def test_the_allowed_cycle_still_exists(graph):
     edges = {frozenset({edge.source, edge.target}) for edge in imports}
     for pair in ALLOWED_CYCLES:
         assert pair in edges, f"{sorted(pair)} no longer import each other: remove the allowance"
+
+
+# Domain modules: an app's plain modules, not its doors (views, api, urls, forms), its models
+# or its plumbing. Their public functions say what they take and give.
+NOT_DOMAIN = {"urls", "forms", "models", "apps", "admin", "conftest", "middleware"}
+NOT_DOMAIN_PARTS = {"views", "api", "tests", "migrations", "management", "templatetags"}
+# The judgement modules: their engineers add the hints with the language toolkit.
+JUDGEMENT = {
+    "goals.smart",
+    "goals.deadlines",
+    "jobs.alignment",
+    "taxonomy.search",
+    "taxonomy.extraction",
+    "taxonomy.text",
+    "taxonomy.encoder",
+}
+# Being hardened in parallel (feed fetching, vCard import, login throttling): their hints come
+# with that work, to keep the two changes apart.
+BEING_HARDENED = {
+    "growth.feeds",
+    "growth.vcard",
+    "growth.tasks",
+    "accounts.throttle",
+    "accounts.api_auth",
+}
+
+
+def domain_modules():
+    apps = {config.name for config in project_apps()}
+    for path in project_files():
+        module = module_name(path)
+        parts = module.split(".")
+        if parts[0] not in apps or len(parts) < 2 or path.name == "__init__.py":
+            continue
+        if parts[-1] in NOT_DOMAIN or NOT_DOMAIN_PARTS & set(parts[1:]):
+            continue
+        if module in JUDGEMENT or module in BEING_HARDENED:
+            continue
+        yield module, path
+
+
+def test_public_functions_of_domain_modules_carry_type_hints():
+    missing = []
+    for module, path in domain_modules():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            if node.name.startswith("_"):
+                continue
+            arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
+            arguments += [a for a in (node.args.vararg, node.args.kwarg) if a is not None]
+            bare = [a.arg for a in arguments if a.annotation is None]
+            if bare or node.returns is None:
+                missing.append(f"{module}.{node.name}: " + (", ".join(bare) or "return"))
+    assert not missing, "Public functions without type hints:\n" + "\n".join(missing)
