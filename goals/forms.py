@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from goals.models import (
-    Cadence,
     CheckIn,
     Decision,
     Goal,
@@ -236,6 +235,3 @@ class StatementTextForm(forms.Form):
         label=_("Career goal statement"), widget=forms.Textarea(attrs={"rows": 6})
     )
     note = forms.CharField(label=_("What changed"), required=False, max_length=300)
-
-
-CADENCE_CHOICES = Cadence.choices

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from jobs.models import Application, PracticeAttempt, PreparedAnswer, Technique
-from jobs.questions import CAREER_GOALS, COMMON_QUESTIONS
+from jobs.questions import COMMON_QUESTIONS
 
 
 class CheckUnavailable(Exception):
@@ -130,10 +130,6 @@ def finish_attempt(attempt: PracticeAttempt, text: str) -> PracticeAttempt:
 def techniques_to_try(user: User) -> list[Technique]:
     """Techniques noted after past interviews: the untried first, most recent first."""
     return list(Technique.objects.to_show(user))
-
-
-def career_goals_question() -> str:
-    return dict(COMMON_QUESTIONS)[CAREER_GOALS]
 
 
 def present(result: Mapping | None) -> dict | None:

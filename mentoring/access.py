@@ -13,7 +13,7 @@ from each model's `party_paths`); the rules below narrow what each party sees in
   asked that mentor for a mentorship (`published_profiles`, registered with core.access).
 """
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
@@ -122,10 +122,6 @@ def action_for(user: User, pk: int) -> ActionItem:
     return get_visible_or_404(
         ActionItem.objects.select_related("session__mentorship", "step"), user, pk=pk
     )
-
-
-def sessions_with_actions(mentorship: Mentorship) -> QuerySet[Session]:
-    return mentorship.sessions.prefetch_related(Prefetch("actions"))
 
 
 def feedback_for_goal(goal: Goal, viewer: User) -> list[Feedback]:

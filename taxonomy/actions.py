@@ -95,9 +95,5 @@ def handlers() -> list[ActionHandler]:
     return list(_handlers.values())
 
 
-def handlers_for(kind: str) -> list[ActionHandler]:
-    return [handler for handler in _handlers.values() if handler.accepts(kind)]
-
-
 def get(key: str) -> ActionHandler | None:
     return _handlers.get(key)
