@@ -29,6 +29,7 @@ from goals.models import (
     Step,
     add_months,
 )
+from taxonomy.models import Occupation
 
 
 def goals_with_progress(user: User, detail: bool = False) -> QuerySet[Goal]:
@@ -65,8 +66,12 @@ def smart_check(
     today: datetime.date | None = None,
     estimated_effort_hours: Decimal | float | None = None,
     deadline: datetime.date | None = None,
+    target_occupation: Occupation | None = None,
 ) -> dict:
-    """The SMART criteria of `text` for `user`, as the JSON contract of goals.smart."""
+    """The SMART criteria of `text` for `user`, as the JSON contract of goals.smart.
+
+    The goal's target occupation, when it has one, counts as the concrete target it names.
+    """
     from goals import smart
 
     language = (getattr(user, "language", "") or "en")[:2]
@@ -77,6 +82,7 @@ def smart_check(
         smart.profile_for(
             user, float(estimated_effort_hours) if estimated_effort_hours is not None else None
         ),
+        occupation_hits=[target_occupation.label(language)] if target_occupation else (),
         deadline=deadline,
     )
     return result.as_dict()
@@ -99,6 +105,7 @@ def record_smart_result(goal: Goal) -> None:
             goal.owner,
             estimated_effort_hours=goal.estimated_effort_hours,
             deadline=goal.deadline,
+            target_occupation=goal.target_occupation,
         )
     )
     fields = {"smart_result": goal.smart_result}

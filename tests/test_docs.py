@@ -3,7 +3,8 @@ every template a page of docs/ or the README names in a code span.
 
 A reference is checked when it starts with one of the project's packages (`goals.plan.chart`,
 `core/access.py`, `goals/templates/...`); other code spans (settings, shell commands, values) are
-not references to code and are left alone.
+not references to code and are left alone, and so is a line that tells history (what is
+"former", "gone", "removed" or "moved" from somewhere).
 """
 
 import importlib
@@ -24,6 +25,7 @@ SPAN = re.compile(r"`([^`\n]+)`")
 DOTTED = re.compile(r"^([a-z_][a-z0-9_]*)(\.[A-Za-z_][A-Za-z0-9_]*)+(\(\))?$")
 PATH = re.compile(r"^[a-z_][a-z0-9_]*(/[A-Za-z0-9_.\-]+)+/?$")
 CHECK_ID = re.compile(r"\.[EW]\d{3}$")  # a system check's id, e.g. core.E001
+HISTORY = re.compile(r"\b(former|formerly|gone|removed|moved)\b", re.IGNORECASE)
 
 
 def packages():
@@ -34,7 +36,11 @@ def references():
     """(page, line number, reference) of every code span that names the project's code."""
     tops = packages()
     for page in PAGES:
+        previous = ""
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            told, previous = HISTORY.search(previous[-40:] + " " + line), line
+            if told:
+                continue
             for span in SPAN.findall(line):
                 span = span.strip()
                 first = re.split(r"[./]", span)[0]
