@@ -24,6 +24,15 @@ SKIPPED_DIRECTORIES = {"var", "node_modules", "test-artifacts", "migrations", "_
 MODEL_LABEL = re.compile(r"^([a-z_]+)\.([A-Z][A-Za-z0-9_]*)$")
 DOTTED_MODULE = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)+$")
 TOP = "reports"
+# The layers of docs/ARCHITECTURE.md, bottom first: an app imports only apps of lower layers.
+LAYERS = [
+    ["core"],
+    ["accounts"],
+    ["taxonomy", "agenda"],
+    ["goals", "jobs"],
+    ["growth", "mentoring"],
+    ["reports"],
+]
 
 # Pairs of modules allowed to import each other: none. (goals.smart <-> jobs.alignment was the
 # last one, until the language toolkit, core/language/, took over what they shared.)
@@ -196,6 +205,20 @@ def test_no_app_imports_the_report(graph):
         if app_of(edge.target, apps) == TOP and app_of(edge.source, apps) not in (None, TOP)
     ]
     assert not wrong, f"{TOP} is the top layer; no app imports it:\n" + "\n".join(wrong)
+
+
+def test_every_app_imports_only_the_layers_below_it(graph):
+    imports, apps = graph
+    rank = {app: level for level, row in enumerate(LAYERS) for app in row}
+    assert set(rank) == apps, f"Place every app in LAYERS (and docs/ARCHITECTURE.md): {apps}"
+    wrong = [
+        f"{edge} ({app_of(edge.source, apps)} may not use {app_of(edge.target, apps)})"
+        for edge in imports
+        if app_of(edge.source, apps)
+        and app_of(edge.target, apps) not in (None, app_of(edge.source, apps))
+        and rank[app_of(edge.target, apps)] >= rank[app_of(edge.source, apps)]
+    ]
+    assert not wrong, "An app imports its own layer or one above it:\n" + "\n".join(wrong)
 
 
 def test_no_two_apps_import_each_other(graph):
