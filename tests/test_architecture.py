@@ -34,9 +34,15 @@ LAYERS = [
     ["reports"],
 ]
 
-# Pairs of modules allowed to import each other: none. (goals.smart <-> jobs.alignment was the
-# last one, until the language toolkit, core/language/, took over what they shared.)
-ALLOWED_CYCLES: set[frozenset[str]] = set()
+# Pairs of modules allowed to import each other, by name, each until its owners break it (the
+# test below fails once they do, so an allowance cannot outlive its cycle). goals.smart <->
+# jobs.alignment went with the language toolkit (core/language/).
+ALLOWED_CYCLES: set[frozenset[str]] = {
+    # The interview coach (judgement modules, landed after issue 11 was written): the check
+    # suggests an example answer, and the example is checked by the check before it is shown
+    # (both imports inside functions). Its engineers pass `judge` in, or move it, to end it.
+    frozenset({"jobs.alignment", "jobs.example_answer"}),
+}
 
 
 @dataclass(frozen=True)
@@ -273,6 +279,10 @@ JUDGEMENT = {
     "goals.smart",
     "goals.goal_text",
     "taxonomy.lexicon",
+    "jobs.answer_reading",
+    "jobs.example_answer",
+    "jobs.meaning",
+    "jobs.posting_core",
     "goals.deadlines",
     "jobs.alignment",
     "taxonomy.search",

@@ -4,7 +4,7 @@ every template a page of docs/ or the README names in a code span.
 A reference is checked when it starts with one of the project's packages (`goals.plan.chart`,
 `core/access.py`, `goals/templates/...`); other code spans (settings, shell commands, values) are
 not references to code and are left alone, and so is a line that tells history (what is
-"former", "gone", "removed" or "moved" from somewhere).
+"former", "gone", "removed", "no longer" read, "moved" or "came from" somewhere).
 """
 
 import importlib
@@ -25,7 +25,9 @@ SPAN = re.compile(r"`([^`\n]+)`")
 DOTTED = re.compile(r"^([a-z_][a-z0-9_]*)(\.[A-Za-z_][A-Za-z0-9_]*)+(\(\))?$")
 PATH = re.compile(r"^[a-z_][a-z0-9_]*(/[A-Za-z0-9_.\-]+)+/?$")
 CHECK_ID = re.compile(r"\.[EW]\d{3}$")  # a system check's id, e.g. core.E001
-HISTORY = re.compile(r"\b(former|formerly|gone|removed|moved)\b", re.IGNORECASE)
+HISTORY = re.compile(
+    r"\b(former|formerly|gone|removed|moved|no longer|came from|used to)\b", re.IGNORECASE
+)
 
 
 def packages():
