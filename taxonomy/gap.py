@@ -25,7 +25,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from taxonomy import actions
-from taxonomy.models import OccupationSkill, RelationType, Skill, SkillRelation, UserSkill
+from taxonomy.models import (
+    OccupationSkill,
+    RelationType,
+    Skill,
+    SkillRelation,
+    TargetOccupation,
+    UserSkill,
+)
 from taxonomy.transferable import ESSENTIAL_WEIGHT, PARTIAL_CREDIT
 
 COVERED = "covered"
@@ -105,7 +112,7 @@ class Gap:
         return None
 
 
-def coverage_of(essential, optional):
+def coverage_of(essential: list, optional: list) -> float:
     """Essential-weighted coverage of two lists of statuses."""
     credit = {COVERED: 1.0, PARTIAL: PARTIAL_CREDIT, MISSING: 0.0}
     total = ESSENTIAL_WEIGHT * len(essential) + len(optional)
@@ -173,7 +180,7 @@ def _suggestions(skill, label, target, occupation_label, essential, related_labe
     ]
 
 
-def analyse(target, language=None):
+def analyse(target: TargetOccupation, language: str | None = None) -> Gap:
     """The gap between `target.user`'s profile and `target.occupation`. Fixed query count."""
     language = (language or translation.get_language() or "en")[:2]
     occupation = target.occupation
