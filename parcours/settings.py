@@ -3,7 +3,8 @@
 Everything that differs between a laptop and a server comes from the environment; the defaults
 are safe for a local run (SQLite in ./var, DEBUG off, a secret key generated and kept on first
 use). Setting PARCOURS_ENV=production makes the settings strict: a SECRET_KEY must be given and
-cookies become secure.
+cookies become secure. With DEBUG off, a SECRET_KEY given that is weak (short, repetitive, a
+development or example key) stops the start with a message saying how to make a good one.
 """
 
 import os
@@ -39,9 +40,30 @@ PRODUCTION = PARCOURS_ENV == "production"
 DATA_DIR = Path(os.environ.get("PARCOURS_DATA_DIR", BASE_DIR / "var")).resolve()
 
 
+# Keys people copy from examples and tutorials: never good enough for a server.
+_KNOWN_WEAK_KEYS = {"changeme", "change-me", "secret", "secret-key", "your-secret-key", "dev"}
+
+
+def _is_weak(key):
+    """Django's own deployment check (security.W009), plus keys copied from examples."""
+    return (
+        len(key) < 50
+        or len(set(key)) < 5
+        or key.startswith("django-insecure-")
+        or key.strip().lower() in _KNOWN_WEAK_KEYS
+    )
+
+
 def _secret_key():
     key = os.environ.get("SECRET_KEY")
     if key:
+        # A server (DEBUG off) signs sessions, password-reset links and calendar tokens with it.
+        if (PRODUCTION or not env_bool("DEBUG", False)) and _is_weak(key):
+            raise ImproperlyConfigured(
+                "SECRET_KEY is too weak: use at least 50 random characters, not a word or a "
+                "copied example. Generate one with: "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+            )
         return key
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when PARCOURS_ENV=production.")
