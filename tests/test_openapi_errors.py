@@ -57,12 +57,16 @@ def test_it_declares_401_and_429_with_retry_after_where_credentials_are_needed(s
     assert set(public) == {200}
 
 
-def test_it_declares_400_and_422_on_every_operation_with_a_body(schema):
+def test_it_declares_400_413_and_422_on_every_operation_with_a_body(schema):
     with_body = [op for _m, _p, op in operations(schema) if "requestBody" in op]
     assert len(with_body) > 40
     for operation in with_body:
         assert schema_of(operation["responses"][400]) == ERROR_REF
+        assert schema_of(operation["responses"][413]) == ERROR_REF
         assert schema_of(operation["responses"][422]) == VALIDATION_REF
+    for _method, _path, operation in operations(schema):
+        if "requestBody" not in operation:
+            assert 413 not in operation["responses"]
 
 
 def test_it_declares_403_only_where_the_session_can_change_something(schema):
@@ -117,7 +121,7 @@ def test_it_decides_from_the_signature():
     ) == {401, 403, 404, 422, 429}
     assert error_statuses(
         "post", {"parameters": [{"in": "query", "name": "q"}], "requestBody": {}}
-    ) == {400, 422}
+    ) == {400, 413, 422}
 
 
 class ServedSchemaTestCase(BaseTestCase):
