@@ -166,6 +166,16 @@ class ContactForm(OwnerFormMixin, forms.ModelForm):
         ]
         widgets = {"met_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
 
+    def clean(self):
+        if self.instance.pk is None:
+            from growth import networking
+
+            try:
+                networking.check_room_for(self.user, 1)
+            except networking.TooManyContacts as error:
+                raise forms.ValidationError(str(error), code="too_many_contacts") from None
+        return super().clean()
+
 
 class InteractionForm(forms.ModelForm):
     class Meta:

@@ -2,10 +2,12 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
-from growth import vcard
+from growth import limits, vcard
 from growth.models import Contact, Membership
 from taxonomy.models import Skill
 
@@ -60,13 +62,32 @@ def search_skills(query, language, limit=20):
     return [{"pk": skill.pk, "label": skill.label(language)} for skill in skills[:limit]]
 
 
-def preview_import(user, uploaded):
-    """What importing a vCard file would create: one row per card, duplicates flagged.
+class TooManyContacts(ValueError):
+    """An import or a new contact past the person's cap (growth.limits); says so for people."""
+
+
+def contacts_limit_message(limit):
+    return _(
+        "Parcours keeps at most %(limit)s contacts per person: remove contacts you no longer "
+        "need, or import fewer."
+    ) % {"limit": limit}
+
+
+def check_room_for(user, count):
+    """Raise TooManyContacts unless `user` may add `count` contacts."""
+    limit = limits.get("GROWTH_MAX_CONTACTS")
+    if Contact.objects.filter(user=user).count() + count > limit:
+        raise TooManyContacts(contacts_limit_message(limit))
+
+
+def preview_import(user, data):
+    """What importing a vCard file (bytes or text) would create: one row per card, duplicates
+    flagged. The web import and `parcours contacts import-vcard` both call it.
 
     A card is a duplicate when one of its email addresses belongs to an existing contact or to
     an earlier card of the same file. Raises vcard.VCardError.
     """
-    cards = vcard.parse(uploaded.read(vcard.MAX_BYTES + 1))
+    cards = vcard.parse(data)
     existing = {
         email.lower(): name
         for email, name in Contact.objects.for_user(user)
@@ -91,9 +112,20 @@ def preview_import(user, uploaded):
     return preview
 
 
+def chosen_by_default(preview):
+    """The cards imported unless the person says otherwise: all but the possible duplicates."""
+    return {row["index"] for row in preview if not row["duplicate_of"]}
+
+
 @transaction.atomic
 def import_cards(user, cards, chosen):
-    """Create contacts from the parsed cards (dicts) whose index is in `chosen`."""
+    """Create contacts from the parsed cards (dicts) whose index is in `chosen`; return them.
+
+    All or nothing: past the person's contacts cap, raises TooManyContacts and creates none.
+    """
+    # One import at a time per person, so that two at once cannot both pass the cap.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    check_room_for(user, len([index for index in range(len(cards)) if index in chosen]))
     contacts = []
     for index, card in enumerate(cards):
         if index not in chosen:
@@ -112,11 +144,11 @@ def import_cards(user, cards, chosen):
                 email=email[:254],
                 phone=(card.get("phones") or [""])[0][:60],
                 tags=", ".join(card.get("categories", []))[:300],
-                notes=notes,
+                notes=notes[: limits.LONG_TEXT],
             )
         )
     Contact.objects.bulk_create(contacts)
-    return len(contacts)
+    return contacts
 
 
 def _valid_email(value):
