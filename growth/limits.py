@@ -15,6 +15,8 @@ DEFAULTS = {
     # Articles kept per feed: the newest; older ones are dropped as new ones arrive. With the
     # feeds cap, at most 50,000 stored articles per person.
     "GROWTH_MAX_ENTRIES_PER_FEED": 500,
+    # One fetch of a feed, redirects included, ends within this many seconds (core.safe_http).
+    "GROWTH_FEED_FETCH_SECONDS": 30,
 }
 
 # Free text (notes, summaries, takeaways), in characters: about four printed pages.

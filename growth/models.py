@@ -389,6 +389,14 @@ class Feed(models.Model):
 
     owner_path = "user"  # who sees it: core.access
 
+    # The progress of a fetch is not the person's data: an export leaves it out (core.portability).
+    not_exported = ("last_new_entries", "fetch_state", "fetch_requested_at")
+
+    class FetchState(models.TextChoices):
+        IDLE = "", _("idle")
+        QUEUED = "queued", _("waiting to be fetched")
+        FETCHING = "fetching", _("being fetched")
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feeds"
     )
@@ -400,6 +408,13 @@ class Feed(models.Model):
     last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     last_error_at = models.DateTimeField(null=True, blank=True)
+    # How many articles the last successful fetch brought (None after a failure).
+    last_new_entries = models.PositiveIntegerField(null=True, blank=True)
+    # A fetch asked for with "Fetch now": queued for the worker, then being fetched.
+    fetch_state = models.CharField(
+        max_length=8, choices=FetchState.choices, default=FetchState.IDLE, blank=True
+    )
+    fetch_requested_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -415,6 +430,10 @@ class Feed(models.Model):
 
     def get_absolute_url(self):
         return reverse("growth:feed_detail", args=[self.pk])
+
+    @property
+    def is_being_fetched(self):
+        return self.fetch_state != self.FetchState.IDLE
 
 
 class EntryQuerySet(models.QuerySet):

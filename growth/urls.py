@@ -57,6 +57,7 @@ urlpatterns = [
     path("feeds/<int:feed_id>/", views.feed_detail, name="feed_detail"),
     path("feeds/<int:feed_id>/edit/", views.feed_edit, name="feed_edit"),
     path("feeds/<int:feed_id>/fetch/", views.feed_fetch, name="feed_fetch"),
+    path("feeds/<int:feed_id>/status/", views.feed_status, name="feed_status"),
     path("feeds/<int:feed_id>/delete/", views.feed_delete, name="feed_delete"),
     path("articles/<int:entry_id>/read/", views.entry_read, name="entry_read"),
     path("reading/", views.reading_list, name="reading"),

@@ -87,6 +87,10 @@ CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 # The address people reach Parcours at, for links in emails sent by the worker.
 PARCOURS_SITE_URL = os.environ.get("PARCOURS_SITE_URL", "http://127.0.0.1:8000")
 
+# Feeds (and any address a person types) are never fetched from this machine or a private
+# network, unless a self-hosted install reads its intranet's feeds: set this to 1 then.
+PARCOURS_FETCH_PRIVATE_ADDRESSES = env_bool("PARCOURS_FETCH_PRIVATE_ADDRESSES", False)
+
 # The ESCO taxonomy files (CSV or CSV.gz), read by `parcours taxonomy import`.
 PARCOURS_ESCO_DIR = Path(os.environ.get("PARCOURS_ESCO_DIR", BASE_DIR / "data" / "esco-v1.1.1"))
 
