@@ -43,7 +43,10 @@ ERROR_DESCRIPTIONS = {
         "Invalid input: `detail` lists each problem with its `loc` and `msg`; or, when each "
         "value is well formed but together they break a rule, says so in a sentence."
     ),
-    429: "Too many invalid API tokens from this address: try again after `Retry-After` seconds.",
+    429: (
+        "This token was refused too often, or this address sent too many invalid tokens: try "
+        "again after `Retry-After` seconds."
+    ),
 }
 
 
