@@ -79,6 +79,20 @@ def pair(email, address):
     return f"{email.strip().lower()}|{address}"
 
 
+def _recent(scope, value, window, count):
+    """The times of the `count` latest failures of `value` in `scope` within the window, newest
+    first (one indexed query)."""
+    return list(
+        AuthFailure.objects.filter(
+            scope=scope,
+            key=AuthFailure.key_of(value),
+            at__gt=now() - datetime.timedelta(seconds=window),
+        )
+        .order_by("-at")
+        .values_list("at", flat=True)[:count]
+    )
+
+
 def lockout(scope, value):
     """Return the Lockout in force for `value` (an email or IP address) in `scope`, or None."""
     if not value:
@@ -86,16 +100,7 @@ def lockout(scope, value):
     limit, window = _rule(scope)
     if limit <= 0:
         return None
-    current = now()
-    times = list(
-        AuthFailure.objects.filter(
-            scope=scope,
-            key=AuthFailure.key_of(value),
-            at__gt=current - datetime.timedelta(seconds=window),
-        )
-        .order_by("-at")
-        .values_list("at", flat=True)[:limit]
-    )
+    times = _recent(scope, value, window, limit)
     if len(times) < limit:
         return None
     # The limit-th most recent failure leaves the window first; then fewer than `limit` remain.
@@ -115,23 +120,14 @@ def slowdown(email):
     if limit <= 0:
         return None
     longest = conf.get("LOGIN_SLOWDOWN_MAX_SECONDS")
-    current = now()
     # Enough failures to reach the longest wait; more would not change it.
     enough = limit + max(1, math.ceil(math.log2(max(longest, 1)))) + 1
-    times = list(
-        AuthFailure.objects.filter(
-            scope=Scope.ACCOUNT,
-            key=AuthFailure.key_of(email),
-            at__gt=current - datetime.timedelta(seconds=window),
-        )
-        .order_by("-at")
-        .values_list("at", flat=True)[:enough]
-    )
+    times = _recent(Scope.ACCOUNT, email, window, enough)
     if len(times) < limit:
         return None
     wait = min(longest, 2 ** (len(times) - limit))
     until = times[0] + datetime.timedelta(seconds=wait)
-    return Lockout(until=until, slow=True) if until > current else None
+    return Lockout(until=until, slow=True) if until > now() else None
 
 
 def first_lockout(*scoped_values):
