@@ -117,6 +117,12 @@ def main():
     )
 
     paths = sorted(bench_dir().glob("*.jsonl"))
+    if not paths:
+        # The development query sets are not part of the repository.
+        sys.exit(
+            f"No query sets in {bench_dir()}: set PARCOURS_BENCH_DIR to the folder holding "
+            "occupation-matching/*.jsonl (the development sets live outside the repository)."
+        )
     if options.sets:
         paths = [path for path in paths if path.stem in options.sets]
     header = f"{'set':<22} {'method':<22} {'n':>5} {'s@1':>6} {'s@5':>6} {'MRR@10':>7} {'q/s':>7}"
