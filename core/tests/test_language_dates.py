@@ -1,4 +1,5 @@
-"""Deadline parsing (goals/deadlines.py): explicit and relative dates, month ends, leap years."""
+"""Deadline parsing (core/language/dates.py): explicit and relative dates, month ends, leap
+years."""
 
 import datetime as dt
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goals.deadlines import add_months, find_deadline, horizon_of
+from core.language.dates import add_months, find_deadline, find_term, horizon_of
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -51,6 +52,9 @@ EXPLICIT = [
     ("d'ici la fin de juin 2027", "2027-06-30"),
     ("by sept. 2027", "2027-09-30"),
     ("Jan 15, 2027", "2027-01-15"),
+    ("avant la fin de mars 2027", "2027-03-31"),  # before the end of March is by its end
+    ("before the end of June 2027", "2027-06-30"),
+    ("avant la fin de l'été 2027", "2027-08-31"),
     # Several dates: the goal's deadline is the latest.
     ("I got my DEC in 2019; bachelor's by 2028", "2028-12-31"),
     ("stage 1 by March 2027, all done by 2027-12-15", "2027-12-15"),
@@ -216,3 +220,22 @@ def test_it_never_raises_on_arbitrary_text(text, today):
 )  # fmt: skip
 def test_it_never_raises_on_deadline_like_word_salad(text, today):
     find_deadline(text, today)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Long term, I want to teach", "long term"),
+        ("À moyen terme, je vise un poste de chef", "a moyen terme"),
+        ("In the coming years I'd like to lead a team", "in the coming years"),
+        (
+            "Au cours des trois prochaines saisons, je veux apprendre",
+            "au cours des trois prochaines",
+        ),
+        ("in the long run", "in the long run"),
+        ("I want to be a nurse", ""),
+        ("Terminal illness care", ""),
+    ],
+)
+def test_it_finds_career_spans_without_a_date(text, term):
+    assert find_term(text) == term
