@@ -1,4 +1,8 @@
-"""Background work of the growth app: refreshing the industry-watch feeds."""
+"""Background work of the growth app: fetching the industry-watch feeds.
+
+Feeds are fetched here, in the worker, never in a web request: a slow feed server holds a
+worker's task for at most its deadline, never a page.
+"""
 
 import logging
 
@@ -7,6 +11,7 @@ from django.utils import translation
 
 from core.scheduling import every
 from growth import feeds
+from growth.models import Feed
 
 logger = logging.getLogger(__name__)
 
@@ -24,3 +29,14 @@ def fetch_due_feeds():
             feeds.fetch(feed)
         count += 1
     return count
+
+
+@task()
+def fetch_feed(feed_id):
+    """Fetch one feed now ("Fetch now"); return the number of new articles, or None."""
+    feed = Feed.objects.select_related("user").filter(pk=feed_id).first()
+    if feed is None:
+        return None  # unfollowed meanwhile
+    Feed.objects.filter(pk=feed_id).update(fetch_state=Feed.FetchState.FETCHING)
+    with translation.override(feed.user.language):
+        return feeds.fetch(feed)
