@@ -12,6 +12,7 @@ import secrets
 
 from django.conf import settings
 from django.core import signing
+from django.http import HttpRequest, HttpResponse
 
 COOKIE = "parcours_device"
 SALT = "accounts.devices"
@@ -22,7 +23,7 @@ def _account(email):
     return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
 
 
-def remember(response, email):
+def remember(response: HttpResponse, email: str) -> HttpResponse:
     """Mark the browser answered with `response` as a known device of the account `email`."""
     value = signing.dumps({"a": _account(email), "d": secrets.token_urlsafe(16)}, salt=SALT)
     response.set_cookie(
@@ -36,7 +37,7 @@ def remember(response, email):
     return response
 
 
-def known_device(request, email):
+def known_device(request: HttpRequest | None, email: str) -> str | None:
     """The device id if `request` comes from a known device of the account `email`, else None."""
     raw = request.COOKIES.get(COOKIE) if request is not None else None
     if not raw or not email:

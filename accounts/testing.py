@@ -50,7 +50,7 @@ class BaseTestCase(TestCase):
         return {"Authorization": f"Bearer {raw}"}
 
 
-def run_queued_tasks():
+def run_queued_tasks() -> None:
     """Run every queued background task now, as `parcours worker` would, then return."""
     from io import StringIO
 

@@ -45,7 +45,7 @@ class InvalidText(BodyRefused):
         self.loc = loc
 
 
-def is_storable(text):
+def is_storable(text: str) -> bool:
     """True when `text` can be stored in every database Parcours supports."""
     if "\x00" in text:
         return False
@@ -58,19 +58,19 @@ def is_storable(text):
     return True
 
 
-def printable(key):
+def printable(key: str) -> str:
     """`key` with what cannot be encoded replaced, so that an error message can name it."""
     return key.encode("utf-8", "replace").decode("utf-8").replace("\x00", "?")
 
 
-def invalid_text_message():
+def invalid_text_message() -> str:
     return _(
         "Contains a character that is not valid text (a lone surrogate such as \\ud800, or a "
         "NUL character): send plain Unicode text."
     )
 
 
-def check(value, root=("body",)):
+def check(value: object, root: tuple = ("body",)) -> None:
     """Raise TooDeep or InvalidText if `value` (parsed JSON) nests too deeply or holds bad text."""
     stack = [(value, root, 0)]
     while stack:
@@ -93,7 +93,7 @@ def check(value, root=("body",)):
                 stack.extend((child, (*loc, index), depth + 1) for index, child in enumerate(item))
 
 
-def loads(raw):
+def loads(raw: bytes | str) -> object:
     """The value of a JSON body (bytes or text); raises NotJson, TooDeep or InvalidText."""
     try:
         value = json.loads(raw)

@@ -26,6 +26,7 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Mapping
 
 import requests
 from django.conf import settings
@@ -166,7 +167,7 @@ class _PlainAdapter(_DeadlinePoolsMixin, HTTPAdapter):
     """Any address (PARCOURS_FETCH_PRIVATE_ADDRESSES), with deadline-bound sockets."""
 
 
-def private_addresses_allowed():
+def private_addresses_allowed() -> bool:
     return bool(getattr(settings, "PARCOURS_FETCH_PRIVATE_ADDRESSES", False))
 
 
@@ -187,7 +188,15 @@ def _session(allow_private, allow_loopback):
     return session
 
 
-def get(url, *, seconds, max_bytes, headers=None, allow_private=None, allow_loopback=False):
+def get(
+    url: str,
+    *,
+    seconds: float,
+    max_bytes: int,
+    headers: dict[str, str] | None = None,
+    allow_private: bool | None = None,
+    allow_loopback: bool = False,
+) -> tuple[int, Mapping[str, str], bytes]:
     """(status, headers, body) of a GET of `url`, redirects followed; raises FetchError.
 
     The whole fetch takes at most `seconds` (plus name resolution); the body is cut at

@@ -14,7 +14,7 @@ from ninja import Field, PatchDict, Query, Router, Schema, Status
 from core.access import get_owned_or_404, owned
 from core.api_schemas import RowId
 from core.api_validation import form_invalid, form_value, save_form
-from growth import feeds, roi
+from growth import roi, tasks
 from growth.forms import ContactForm, FeedForm, InteractionForm, LearningItemForm
 from growth.models import Contact, Entry, Feed, Interaction, LearningItem
 
@@ -367,7 +367,7 @@ def delete_feed(request, feed_id: int):
 def fetch_feed(request, feed_id: int):
     """Queue a fetch for the worker (202); poll GET /feeds/{feed_id} until fetch_state is ""."""
     feed = get_owned_or_404(Feed, request.auth, pk=feed_id)
-    queued = feeds.request_fetch(feed)
+    queued = tasks.request_fetch(feed)
     return Status(202, {"feed": feed, "queued": queued})
 
 

@@ -1,8 +1,8 @@
 """Fetching RSS and Atom feeds for the industry watch.
 
 Feeds are fetched by the worker, never inside a web request: "Fetch now" queues a task
-(`request_fetch`) and the page shows its progress (`Feed.fetch_state`). The fetch itself
-(`core.safe_http`) has one total deadline (GROWTH_FEED_FETCH_SECONDS, 30 s), refuses private
+(`growth.tasks.request_fetch`) and the page shows its progress (`Feed.fetch_state`). The fetch
+itself (`core.safe_http`) has one total deadline (GROWTH_FEED_FETCH_SECONDS, 30 s), refuses private
 and internal addresses unless PARCOURS_FETCH_PRIVATE_ADDRESSES is set (on the first request and
 every redirect), follows at most 5 redirects, and stops reading after MAX_BYTES. A failure
 never raises: a sentence for the person is stored on the feed (`last_error`), saying nothing
@@ -225,26 +225,6 @@ def store(feed, entries):
         kept = list(newest.values_list("pk", flat=True)[:keep])
         Entry.objects.filter(feed=feed).exclude(pk__in=kept).delete()
     return len(new)
-
-
-def request_fetch(feed):
-    """Queue a fetch of `feed` for the worker; return False when one is already on its way.
-
-    The feed's `fetch_state` says where it is ("queued", then "fetching", then "" again), so
-    the page can show progress; a fetch queued for longer than STALE_AFTER counts as lost.
-    """
-    from growth.tasks import fetch_feed
-
-    now = timezone.now()
-    idle_or_stale = Q(fetch_state="") | Q(fetch_requested_at__lt=now - STALE_AFTER)
-    queued = Feed.objects.filter(idle_or_stale, pk=feed.pk).update(
-        fetch_state=Feed.FetchState.QUEUED, fetch_requested_at=now
-    )
-    if not queued:
-        return False
-    feed.fetch_state, feed.fetch_requested_at = Feed.FetchState.QUEUED, now
-    transaction.on_commit(lambda: fetch_feed.enqueue(feed.pk))
-    return True
 
 
 def fetch(feed):

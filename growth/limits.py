@@ -23,5 +23,5 @@ DEFAULTS = {
 LONG_TEXT = 10_000
 
 
-def get(name):
+def get(name: str) -> int:
     return getattr(settings, name, DEFAULTS[name])

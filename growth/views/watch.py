@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import get_owned_or_404, owned
 from core.views.owned import OwnedDeleteView, OwnedUpdateView
-from growth import feeds, limits
+from growth import limits, tasks
 from growth.forms import (
     FeedForm,
     ReadingNoteForm,
@@ -90,7 +90,7 @@ class FeedEdit(OwnedUpdateView):
 def feed_fetch(request, feed_id):
     """Queue the feed for the worker; the page it returns to shows the progress."""
     feed = get_owned_or_404(Feed, request.user, pk=feed_id)
-    if feeds.request_fetch(feed):
+    if tasks.request_fetch(feed):
         messages.info(request, _("The feed will be fetched in a moment."))
     else:
         messages.info(request, _("This feed is already being fetched."))
