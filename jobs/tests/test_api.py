@@ -2,7 +2,7 @@
 
 import json
 
-from accounts.testing import BaseTestCase
+from accounts.testing import BaseTestCase, run_queued_tasks
 from jobs.models import Application, Interview, PracticeAttempt, PreparedAnswer
 from jobs.tests.factories import (
     make_answer,
@@ -59,8 +59,6 @@ class ApiTests(ApiTestCase):
     def test_a_posting_s_skills_are_detected_in_the_background(self):
         from unittest import mock
 
-        from django.core.management import call_command
-
         from jobs import postings
         from jobs.tests.factories import make_skill
         from jobs.tests.test_application_form import fake_extractor
@@ -75,7 +73,7 @@ class ApiTests(ApiTestCase):
             ).json()
             self.assertTrue(created["skills_pending"])
             self.assertEqual(created["skills"], [])
-            call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+            run_queued_tasks()
             done = self.call("get", f"/jobs/applications/{created['id']}").json()
         self.assertFalse(done["skills_pending"])
         self.assertEqual([s["label"] for s in done["skills"]], ["teamwork"])

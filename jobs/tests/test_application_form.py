@@ -2,11 +2,10 @@
 
 from unittest import mock
 
-from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from accounts.testing import BaseTestCase
+from accounts.testing import BaseTestCase, run_queued_tasks
 from jobs import postings
 from jobs.models import Application
 from jobs.tests.factories import CARE_POSTING_EN, make_application, make_occupation, make_skill
@@ -76,7 +75,7 @@ class ApplicationFormTests(BaseTestCase):
             self.assertContains(response, f'hx-get="{fragment_url}"')
             self.assertContains(response, "Reload the page to see them.")
             # The worker runs the queued detection.
-            call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+            run_queued_tasks()
         self.assertEqual([d.skill for d in application.detected_skills.all()], [bathing])
         fragment = self.client.get(fragment_url)
         self.assertContains(fragment, "bathing")
