@@ -37,7 +37,17 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.shortcuts import get_object_or_404
 
-PROJECT_APPS = ("core", "accounts", "taxonomy", "goals", "growth", "jobs", "mentoring", "agenda")
+PROJECT_APPS = (
+    "core",
+    "accounts",
+    "taxonomy",
+    "goals",
+    "growth",
+    "jobs",
+    "mentoring",
+    "organisations",
+    "agenda",
+)
 
 
 def _queryset(source):

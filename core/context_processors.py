@@ -11,6 +11,7 @@ NAVIGATION = [
     ("growth", "growth:index", _("Growth")),
     ("jobs", "jobs:index", _("Jobs")),
     ("mentoring", "mentoring:index", _("Mentoring")),
+    ("organisations", "organisations:index", _("Organisation")),
     ("agenda", "agenda:index", _("Agenda")),
 ]
 

@@ -14,6 +14,9 @@ AREA_SUMMARIES = {
     "growth": _("Plan your learning: courses, certifications, internships, and what they return."),
     "jobs": _("Follow your job applications, prepare interviews and learn from each one."),
     "mentoring": _("Find a mentor who fits you and make the most of every session."),
+    "organisations": _(
+        "Work with your manager: competencies of your role, assessments, 1:1 conversations."
+    ),
     "agenda": _("Everything due, in one calendar you can also subscribe to."),
 }
 

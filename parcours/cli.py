@@ -8,7 +8,17 @@ Only the help differs: Parcours's own commands come first, each with its one-lin
 import os
 import sys
 
-PARCOURS_APPS = ("core", "accounts", "taxonomy", "goals", "growth", "jobs", "mentoring", "agenda")
+PARCOURS_APPS = (
+    "core",
+    "accounts",
+    "taxonomy",
+    "goals",
+    "growth",
+    "jobs",
+    "mentoring",
+    "organisations",
+    "agenda",
+)
 
 
 def main(argv=None):

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "growth",
     "jobs",
     "mentoring",
+    "organisations",
     "agenda",
 ]
 

@@ -48,8 +48,8 @@ class Suggestion:
     skill_id: int
     skill_uri: str
     skill_label: str  # in the person's language
-    target_id: int
-    occupation_id: int
+    target_id: int | None  # the target occupation (None: another aim, e.g. a job role)
+    occupation_id: int | None
     occupation_label: str
     essential: bool
 
