@@ -10,6 +10,8 @@ from organisations.people import OrgError
 from taxonomy.models import Skill
 
 SUGGESTIONS = 5
+MIN_SCORE = 0.2  # below, a search result is noise (scores are 0..1)
+RELATIVE_SCORE = 0.5  # and a suggestion scores at least half as well as the best one
 
 
 def _require_admin(membership, competency):
@@ -23,9 +25,11 @@ def search(query, language, limit=SUGGESTIONS):
 
     try:
         found = skill_search.search_skills(query, language, limit)
-        ids = [match.concept_id for match in found if getattr(match, "concept_id", None)]
     except Exception:  # noqa: BLE001 (no index built yet: fall back to labels below)
-        ids = []
+        found = []
+    # The search ranks every skill: keep those close to the best one, not the whole list.
+    floor = max(MIN_SCORE, RELATIVE_SCORE * max((m.score for m in found), default=0))
+    ids = [m.concept_id for m in found if m.score >= floor]
     if ids:
         by_id = Skill.objects.in_bulk(ids)
         return [by_id[i] for i in ids if i in by_id]

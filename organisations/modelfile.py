@@ -208,6 +208,9 @@ class _Reader:
             self.problem(line, _("%(what)s must be text.") % {"what": what})
             return ""
         value = value.strip()
+        if any(0xD800 <= ord(char) <= 0xDFFF for char in value):
+            self.problem(line, _("%(what)s contains invalid characters.") % {"what": what})
+            return ""
         if required and not value:
             self.problem(line, _("%(what)s is required.") % {"what": what})
         elif len(value) > length:
