@@ -14,7 +14,6 @@ passes `occupation_hits`, ESCO taxonomy search results as an extra signal.
 """
 
 import datetime as dt
-import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -22,14 +21,18 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from goals.deadlines import (
+from core.language import (
     Deadline,
     add_months,
+    content_stems,
+    detect_language,
     end_of_month,
     find_deadline,
+    find_phrases,
     fold,
     horizon_of,
     original_words,
+    span_of,
 )
 
 __all__ = [
@@ -38,8 +41,6 @@ __all__ = [
     "SmartResult",
     "check",
     "detect_language",
-    "find_phrases",
-    "normalise_tokens",
     "profile_for",
 ]
 
@@ -200,82 +201,9 @@ MONEY = re.compile(
 COUNT_ANY = re.compile(r"(?<![\w/$.,-])(?!(?:19|20|21)\d\d\b)\d{1,4}\+?\s+(?:[a-z]+\s+)?[a-z]{3,}")
 EFFORT = re.compile(r"\b(?P<n>\d{1,4})[\s-]?(?:hours?|h|heures?)\b")
 
-WORD = re.compile(r"[a-z0-9][a-z0-9'+#-]*")
-STOPWORDS = {
-    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "as",
-    "from", "into", "my", "me", "i", "i'm", "im", "be", "is", "are", "am", "was", "it", "this",
-    "that", "these", "those", "your", "our", "their", "more", "most", "less", "very", "so",
-    "than", "then", "will", "would", "want", "wants", "get", "got", "have", "has", "had", "do",
-    "does", "did", "not", "no", "yes", "up", "out", "about", "over", "under", "within", "next",
-    "le", "la", "les", "un", "une", "des", "de", "du", "d'", "l'", "et", "ou", "en", "au", "aux",
-    "par", "pour", "avec", "sans", "sur", "sous", "dans", "mon", "ma", "mes", "ton", "ta", "tes",
-    "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "je", "j'", "m'", "moi",
-    "tu", "il", "elle", "nous", "vous", "ils", "elles", "etre", "avoir", "faire", "plus", "moins",
-    "tres", "que", "qui", "quoi", "dont", "ce", "cette", "ces", "ici", "veux", "vouloir",
-    "voudrais", "souhaite", "aimerais", "d'ici", "ans", "mois", "annee", "annees", "year",
-    "years", "month", "months", "week", "weeks", "semaine", "semaines", "day", "days", "jour",
-    "jours", "end", "fin", "prochain", "prochaine",
-}  # fmt: skip
-
-
-def normalise_tokens(text):
-    """Content words of `text`, folded and lightly stemmed so that EN/FR, singular/plural and
-    masculine/feminine forms meet: "Infirmière" and "infirmiers" both give "infirmier"."""
-    tokens = []
-    for word in WORD.findall(fold(text)):
-        word = word.strip("'-")
-        for prefix in ("l'", "d'", "j'", "m'", "qu'", "s'"):
-            if word.startswith(prefix):
-                word = word[len(prefix) :]
-        if not word or word in STOPWORDS or len(word) < 2:
-            continue
-        tokens.append(_stem(word))
-    return tokens
-
-
-def _stem(word):
-    for suffix, repl in (
-        ("ieres", "ier"), ("iere", "ier"), ("euses", "eur"), ("euse", "eur"),
-        ("rices", "eur"), ("rice", "eur"), ("ennes", "en"), ("enne", "en"),
-        ("ies", "y"), ("ees", "e"), ("ee", "e"),
-    ):  # fmt: skip
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + repl
-    if len(word) > 4 and word.endswith(("s", "x")) and not word.endswith("ss"):
-        word = word[:-1]
-    if len(word) > 5 and word.endswith("e") and not word.endswith("ee"):
-        word = word[:-1]
-    return word
-
-
-@functools.cache
-def _phrase_pattern(phrases):
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
-
-
-def find_phrases(folded, phrases):
-    """The entries of the tuple `phrases` found as whole words in `folded`, each once, in the
-    order they appear; where entries overlap the longest wins ("project manager", not
-    "manager"). One compiled pattern per lexicon, so a long text stays fast."""
-    return list(dict.fromkeys(m.group(0) for m in _phrase_pattern(phrases).finditer(folded)))
-
 
 def _phrase_hits(folded, phrases):
     return find_phrases(folded, tuple(phrases))
-
-
-EN_STOP = {"the", "and", "to", "my", "by", "in", "of", "a", "with", "for", "get", "be", "become"}
-FR_STOP = {"le", "la", "les", "et", "de", "des", "du", "mon", "ma", "mes", "un", "une", "d'ici"}
-FR_STOP |= {"pour", "dans", "au", "je", "obtenir", "devenir", "en", "avec", "sur", "est"}
-
-
-def detect_language(text):
-    """'fr' or 'en' from common function words; English when undecided."""
-    words = WORD.findall(fold(text))
-    en = sum(w in EN_STOP for w in words)
-    fr = sum(w in FR_STOP for w in words) + 2 * sum(w.startswith(("d'", "l'", "m'")) for w in words)
-    return "fr" if fr > en else "en"
 
 
 # --- Data ------------------------------------------------------------------------------------
@@ -456,7 +384,7 @@ def _specific(folded, occupation_hits, quote):
     vague = _phrase_hits(folded, VAGUE_PHRASES)
     domains = _phrase_hits(folded, DOMAINS)
     topic = domains[0] if domains else ""
-    content = normalise_tokens(folded)
+    content = content_stems(folded)
     if not content:
         return Criterion(False, _("The goal is empty: write what you want to achieve.")), topic
     credentials.sort(key=lambda c: c in _BROAD_CREDENTIALS)
@@ -655,12 +583,12 @@ def _relevant(profile, folded):
             None,
             _("Add skills or target occupations to your profile to judge relevance."),
         ), ""
-    goal_tokens = set(normalise_tokens(folded))
+    goal_tokens = set(content_stems(folded))
     competency = _role_competency(profile, goal_tokens)
     if competency is not None:
         return competency, ""
     for label, kind in sources:
-        label_tokens = {t for t in normalise_tokens(label) if len(t) >= 3}
+        label_tokens = {t for t in content_stems(label) if len(t) >= 3}
         if label_tokens and goal_tokens & label_tokens:
             if kind == "target":
                 return Criterion(
@@ -668,7 +596,7 @@ def _relevant(profile, folded):
                     _("Relates to your target occupation “%(label)s”.") % {"label": label},
                 ), ""
             return Criterion(True, _("Builds on your skill “%(label)s”.") % {"label": label}), ""
-    experience = {t for t in normalise_tokens(profile.experience) if len(t) >= 4}
+    experience = {t for t in content_stems(profile.experience) if len(t) >= 4}
     shared = sorted(goal_tokens & experience)
     if shared:
         return Criterion(
@@ -705,7 +633,7 @@ def _role_competency(profile, goal_tokens):
     """Met when the goal names a competency one of the person's job roles expects
     (goals.context: given by the organisation's competency model)."""
     for label, role in profile.competencies:
-        label_tokens = {t for t in normalise_tokens(label) if len(t) >= 3}
+        label_tokens = {t for t in content_stems(label) if len(t) >= 3}
         if label_tokens and goal_tokens & label_tokens:
             return Criterion(
                 True,
@@ -754,16 +682,8 @@ def _rewrite(text, phrases_to_drop, topic, specific, measurable, target_date):
 
 def _remove_folded(text, folded_phrase):
     """`text` without the first occurrence of `folded_phrase`, matched accent- and case-blind."""
-    folded, origin = [], []
-    for index, char in enumerate(text):
-        for piece in fold(char):
-            folded.append(piece)
-            origin.append(index)
-    at = "".join(folded).find(folded_phrase)
-    if at < 0 or not folded_phrase:
-        return text
-    start, end = origin[at], origin[at + len(folded_phrase) - 1] + 1
-    return text[:start] + text[end:]
+    span = span_of(text, folded_phrase)
+    return text if span is None else text[: span[0]] + text[span[1] :]
 
 
 def profile_for(user, estimated_effort_hours=None):

@@ -27,8 +27,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from goals.deadlines import find_deadline, fold, original_words
-from goals.smart import find_phrases, normalise_tokens
+from core.language import content_stems as normalise_tokens
+from core.language import find_deadline, find_phrases, fold, original_words
 
 __all__ = ["CODES", "FIELDS", "check_answer", "fields_of"]
 

@@ -17,13 +17,13 @@ Scores come either from features (skills, values, style, languages: the formula 
 
 import json
 import time
-import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
+from core.language import fold
 from mentoring.matching import (
     EITHER,
     NEUTRAL,
@@ -50,13 +50,6 @@ REASONS = {
 
 class CohortError(ValueError):
     """The cohort file is not valid; the message names the problem and where it is."""
-
-
-def fold(text):
-    """Case, accents and extra spaces removed: "Gestion  de projét" == "gestion de projet"."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
 
 
 @dataclass

@@ -16,6 +16,7 @@ they confirm which skills to keep.
 import re
 from dataclasses import dataclass
 
+from core.language import fold_words
 from taxonomy import search, text
 
 MAX_TEXT_LENGTH = 20_000
@@ -42,7 +43,7 @@ class FoundSkill:
 
 
 def _phrase_key(words):
-    return " ".join(text.tokens(text.fold(" ".join(words))))
+    return " ".join(text.tokens(fold_words(" ".join(words))))
 
 
 def _phrase_table(index):
@@ -112,7 +113,7 @@ def extract_skills(source, lang="en"):
             window = range(first, first + size)
             if any(covered[i] for i in window):
                 continue
-            edges = (text.fold(words[first][0]), text.fold(words[first + size - 1][0]))
+            edges = (fold_words(words[first][0]), fold_words(words[first + size - 1][0]))
             if size > 1 and (edges[0] in text.STOPWORDS or edges[1] in text.STOPWORDS):
                 continue  # "chef de" is not a phrase; "chef de partie" may be
             key = _phrase_key([words[i][0] for i in window])
@@ -121,7 +122,7 @@ def extract_skills(source, lang="en"):
                 continue
             written = words[first][0]
             if size == 1 and (
-                text.fold(written) in text.STOPWORDS
+                fold_words(written) in text.STOPWORDS
                 # Short one-word labels ("SQL", "PHP", "C++") only where written as such.
                 or (len(key) < MIN_SINGLE_WORD_LENGTH and written.islower())
             ):
@@ -142,7 +143,7 @@ def extract_skills(source, lang="en"):
         start = source.find(piece, offset) if piece else offset
         offset = start + len(piece)
         clause = piece.strip()
-        content = [word for word in text.fold(clause).split() if word not in text.STOPWORDS]
+        content = [word for word in fold_words(clause).split() if word not in text.STOPWORDS]
         if len(content) < 2 or len(clause.split()) > 12:
             continue
         start = source.find(clause, start)

@@ -5,12 +5,12 @@ Free text is mapped to an ESCO skill when the search finds one whose label match
 (accents, case and punctuation aside); otherwise it is kept as the person typed it.
 """
 
-import unicodedata
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from rapidfuzz import fuzz
 
+from core.language import fold_words
 from taxonomy.models import Skill, SkillEvidence, TargetOccupation, UserSkill
 
 # How close (0–100, rapidfuzz ratio on folded text) a typed skill must be to an ESCO label to
@@ -20,13 +20,6 @@ MAPPING_THRESHOLD = 90
 
 class ProfileError(ValueError):
     """A change the profile refuses; the message is for the person (already translated)."""
-
-
-def fold(value):
-    """Lower case, no accents, single spaces: how labels are compared."""
-    value = unicodedata.normalize("NFKD", value or "")
-    value = "".join(char for char in value if not unicodedata.combining(char))
-    return " ".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
 
 
 def search_skills(query, language, limit=8):
@@ -40,12 +33,12 @@ def search_skills(query, language, limit=8):
 
 def map_free_text(text, language):
     """The ESCO Skill whose label closely matches `text`, or None."""
-    folded = fold(text)
+    folded = fold_words(text)
     if not folded:
         return None
     for match in search_skills(text, language, limit=5):
         for candidate in (match.matched_label, match.label):
-            if fuzz.ratio(folded, fold(candidate)) >= MAPPING_THRESHOLD:
+            if fuzz.ratio(folded, fold_words(candidate)) >= MAPPING_THRESHOLD:
                 return Skill.objects.filter(pk=match.concept_id).first()
     return None
 

@@ -33,6 +33,7 @@ from django.conf import settings
 from django.db.models import Count, Max, Min
 from django.db.models.signals import post_delete, post_save
 
+from core.language import fold_words, stem
 from taxonomy import text
 from taxonomy.encoder import blas_threads, get_encoder
 from taxonomy.models import Occupation, Skill, TaxonomyImport
@@ -259,7 +260,7 @@ class _Index:
             # runs, so the best label per language is one pooling pass (concept_scores).
             for label, lang, label_kind in sorted(labels, key=lambda label: label[1] == "fr"):
                 cleaned = text.clean_label(label)
-                key = text.fold(cleaned)
+                key = fold_words(cleaned)
                 if not key or key in seen:
                     continue
                 seen.add(key)
@@ -344,7 +345,7 @@ class _Index:
         words = folded.split()
         changed = False
         for i, word in enumerate(words):
-            if len(word) < 4 or word.isdigit() or text.stem(word) in self.words.vocabulary:
+            if len(word) < 4 or word.isdigit() or stem(word) in self.words.vocabulary:
                 continue
             if word not in self.corrections:
                 # Typos rarely hit the first letter: compare with words sharing it only.
@@ -486,7 +487,7 @@ def _similarity(matrix, columns, queries):
 def _semantic_text(query, normalised):
     """What the sentence encoder reads: the cleaned query, or its expansion when it has one."""
     cleaned = text.clean_label(query).lower()
-    return normalised if normalised != text.fold(cleaned) else cleaned
+    return normalised if normalised != fold_words(cleaned) else cleaned
 
 
 def _embeddings(kind, texts, encoder):

@@ -1,28 +1,16 @@
-"""Text normalisation for matching job titles and skills, in English and French.
+"""Query normalisation for matching job titles and skills, in English and French.
 
-Everything here is pure and language-aware only where it must be: case and accent folding,
-job-board noise ("(h/f/x)", "H/F", "m/w/d", "#hashtag"), French masculine/feminine forms
-("accrocheur/accrocheuse", "préposé(e)", "infirmier·ère"), a light plural/feminine stem that is
-applied to both the indexed labels and the query (so its mistakes cancel out), and small
-general-purpose lexicons: job-board abbreviations and Canadian French occupational terms.
+Folding, stemming and gender forms come from the language toolkit (`core.language`); this
+module adds what is particular to search: job-board noise ("#hashtag"), the words a title match
+ignores, and small general-purpose lexicons: job-board abbreviations and Canadian French
+occupational terms.
 """
 
 import re
-import unicodedata
-from functools import lru_cache
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": "'"})
-_NON_WORD = re.compile(r"[^a-z0-9+#]+")
+from core.language import collapse_gender_pairs, fold_words, stem, strip_gender_markers
+
 _SPACES = re.compile(r"\s+")
-
-# Gender/diversity markers of job postings: (h/f), H/F/X, (m/w/d), (f/h), M/V/X (Belgium)...
-_GENDER_MARKERS = re.compile(
-    r"[\(\[]\s*[hfmwdvxe]\s*(?:[/|-]\s*[hfmwdvxe]\s*)+[\)\]]"
-    r"|(?<![\w/])[hfmwdvx]\s*/\s*[hfmwdvx](?:\s*/\s*[hfmwdvx])*(?![\w/])",
-    re.IGNORECASE,
-)
-# Inclusive French endings: "préposé(e)", "infirmier(ère)", "technicien.ne", "agent·e".
-_INCLUSIVE = re.compile(r"(\w)\s*[\(\.·•]\s*(e|ne|le|te|ère|ere|euse|rice|trice|se)\s*\)?(?=\W|$)")
 _HASHTAGS = re.compile(r"#\w+")
 
 # Words that carry no meaning for matching an occupation or a skill.
@@ -194,101 +182,9 @@ QUEBEC_FRENCH = {
 }
 
 
-def fold(text):
-    """Lowercase, strip accents and ligatures, keep letters and digits, single spaces."""
-    text = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
-
-
 def strip_noise(text):
     """Remove job-board noise that says nothing about the job: (h/f), m/w/d, #tags, "(e)"."""
-    text = _HASHTAGS.sub(" ", text or "")
-    text = _GENDER_MARKERS.sub(" ", text)
-    text = _INCLUSIVE.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip(" -–|,;:")
-
-
-def collapse_gender_pairs(text):
-    """Keep one form of the "masculine/feminine" pairs of French labels and job titles.
-
-    "accrocheur/accrocheuse" → "accrocheur", "Accrocheur / Accrocheuse" → "Accrocheur",
-    "agent de sécurité/agente de sécurité" → "agent de sécurité".
-    """
-    parts = [part.strip() for part in re.split(r"\s*/\s*", text or "")]
-    if len(parts) < 2:
-        return text
-    kept = [parts[0]]
-    for part in parts[1:]:
-        if _same_stem(kept[-1], part):
-            continue
-        kept.append(part)
-    return " / ".join(kept)
-
-
-def _same_stem(left, right):
-    """Whether two phrases are the gender forms of one another (same words up to the ending)."""
-    left_words, right_words = fold(left).split(), fold(right).split()
-    if not left_words or not right_words:
-        return False
-    # "technicien/technicienne de maintenance": compare the last word before / the first after.
-    return stem(left_words[-1]) == stem(right_words[0]) or [stem(w) for w in left_words] == [
-        stem(w) for w in right_words
-    ]
-
-
-# Feminine and plural endings (folded) and the masculine singular ending they map to.
-_ENDINGS = (
-    ("trices", "teur"),
-    ("trice", "teur"),
-    ("euses", "eur"),
-    ("euse", "eur"),
-    ("eresses", "eur"),
-    ("eresse", "eur"),
-    ("ieres", "ier"),
-    ("iere", "ier"),
-    ("eres", "er"),
-    ("ere", "er"),
-    ("iennes", "ien"),
-    ("ienne", "ien"),
-    ("ennes", "en"),
-    ("enne", "en"),
-    ("onnes", "on"),
-    ("onne", "on"),
-    ("elles", "el"),
-    ("elle", "el"),
-    ("ettes", "et"),
-    ("ette", "et"),
-    ("ives", "if"),
-    ("ive", "if"),
-    ("ees", "e"),
-    ("ee", "e"),
-    ("aux", "al"),
-    ("antes", "ant"),
-    ("ante", "ant"),
-    ("entes", "ent"),
-    ("ente", "ent"),
-    ("ates", "at"),
-    ("ate", "at"),
-    ("ies", "y"),
-)
-
-
-@lru_cache(maxsize=200_000)
-def stem(word):
-    """A light stem that merges French masculine/feminine and singular/plural forms.
-
-    Applied to indexed labels and queries alike, so an imperfect merge ("carrière" →
-    "carrier") never hurts: both sides get the same stem.
-    """
-    if len(word) <= 3 or word.isdigit():
-        return word
-    for ending, replacement in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            return word[: -len(ending)] + replacement
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
-        return word[:-1]
-    return word
+    return strip_gender_markers(_HASHTAGS.sub(" ", text or ""))
 
 
 def expand(folded, lang):
@@ -330,4 +226,4 @@ def clean_label(text):
 
 def normalise_query(query, lang="en"):
     """Folded, noise-free, abbreviation-expanded text of a query, ready for matching."""
-    return expand(fold(clean_label(query)), lang)
+    return expand(fold_words(clean_label(query)), lang)

@@ -1,4 +1,5 @@
-"""Deadline parsing (goals/deadlines.py): explicit and relative dates, month ends, leap years."""
+"""Deadline parsing (core/language/dates.py): explicit and relative dates, month ends, leap
+years."""
 
 import datetime as dt
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goals.deadlines import add_months, find_deadline, horizon_of
+from core.language.dates import add_months, find_deadline, horizon_of
 
 TODAY = dt.date(2026, 11, 22)
 

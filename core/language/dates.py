@@ -1,4 +1,4 @@
-"""Find the deadline in a goal written in English or French, and resolve it to a date.
+"""Find the deadline in a text written in English or French, and resolve it to a date.
 
 `find_deadline(text, today)` reads explicit dates ("by June 30, 2027", "30/06/2027",
 "2027-06-30", "d'ici mars 2027", "Q2 2027", "by summer 2027", "avant le 1er juillet 2027") and
@@ -15,70 +15,28 @@ Rules (docs/apps/text-checks.md explains them for people):
   "next week" the Sunday that ends next week;
 - slash dates read day/month/year, unless the first number cannot be a month's day order
   (06/30/2027 is month/day/year);
-- numbers may be digits or words (one..twenty, thirty..sixty, "a"/"an"/"un"/"une" = 1,
-  "a couple of" = 2, "half a year" = 6 months); "a few", "several", "quelques", "plusieurs"
+- numbers may be digits or words (any number `core.language.numbers` reads in words:
+  "two", "twenty-four", "vingt et un"; "a"/"an"/"un"/"une" = 1, "a couple of" = 2,
+  "half a year" = 6 months); "a few", "several", "quelques", "plusieurs"
   are imprecise: not a deadline, and the reason says so;
 - "someday", "one day", "eventually", "un jour", "tôt ou tard" are not deadlines.
 """
 
 import calendar
 import datetime as dt
-import functools
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from core.language.folding import fold
+from core.language.numbers import parse_number, word_number_pattern
 
 __all__ = [
     "Deadline",
     "add_months",
     "end_of_month",
     "find_deadline",
-    "fold",
     "horizon_of",
-    "original_words",
 ]
-
-
-def fold(text):
-    """Lower-case, accent-free, typographic quotes made plain: how every rule here reads text."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
-    return text.lower()
-
-
-@functools.lru_cache(maxsize=4096)
-def _fold_char(char):
-    return fold(char)
-
-
-@functools.lru_cache(maxsize=16)
-def _folded_map(text):
-    """(folded text with whitespace runs collapsed, index in `text` of each folded character)."""
-    folded, origin = [], []
-    previous_space = True
-    for index, char in enumerate(text):
-        for piece in _fold_char(char):
-            if piece.isspace():
-                if previous_space:
-                    continue
-                piece = " "
-            previous_space = piece == " "
-            folded.append(piece)
-            origin.append(index)
-    return "".join(folded), origin
-
-
-def original_words(text, folded_phrase):
-    """The words of `text` that `folded_phrase` (found in its folded form) came from, so that
-    messages quote the person as they wrote ("M'améliorer", not "m'ameliorer")."""
-    if not folded_phrase:
-        return folded_phrase
-    folded, origin = _folded_map(text)
-    at = folded.find(folded_phrase)
-    if at < 0:
-        return folded_phrase
-    return text[origin[at] : origin[at + len(folded_phrase) - 1] + 1]
 
 
 def end_of_month(year, month):
@@ -140,20 +98,9 @@ MONTHS = {
     "december": 12, "dec": 12, "decembre": 12,
 }  # fmt: skip
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "un": 1, "une": 1,
-    "two": 2, "deux": 2, "a couple of": 2, "couple of": 2, "a couple": 2,
-    "three": 3, "trois": 3, "four": 4, "quatre": 4, "five": 5, "cinq": 5,
-    "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "nine": 9, "neuf": 9,
-    "ten": 10, "dix": 10, "eleven": 11, "onze": 11, "twelve": 12, "douze": 12,
-    "thirteen": 13, "treize": 13, "fourteen": 14, "quatorze": 14,
-    "fifteen": 15, "quinze": 15, "sixteen": 16, "seize": 16,
-    "seventeen": 17, "dix-sept": 17, "eighteen": 18, "dix-huit": 18,
-    "nineteen": 19, "dix-neuf": 19, "twenty": 20, "vingt": 20,
-    "twenty-four": 24, "vingt-quatre": 24, "thirty": 30, "trente": 30,
-    "thirty-six": 36, "trente-six": 36, "forty": 40, "quarante": 40,
-    "forty-eight": 48, "quarante-huit": 48, "fifty": 50, "cinquante": 50,
-    "sixty": 60, "soixante": 60,
+# Idioms that count: "in a year", "dans un an", "within a couple of years".
+NUMBER_IDIOMS = {
+    "a": 1, "an": 1, "un": 1, "une": 1, "a couple of": 2, "couple of": 2, "a couple": 2,
 }  # fmt: skip
 
 IMPRECISE_WORDS = ("a few", "few", "several", "some", "quelques", "plusieurs", "certaines")
@@ -178,8 +125,18 @@ SEASONS = {
     "fall": "fall", "autumn": "fall", "automne": "fall", "winter": "winter", "hiver": "winter",
 }  # fmt: skip
 
-_num_words = sorted(NUMBER_WORDS, key=len, reverse=True)
-NUM = r"(?P<num>\d{1,3}(?:[.,]5)?|" + "|".join(re.escape(w) for w in _num_words) + r")"
+_WORD = r"(?:" + word_number_pattern() + r")"
+_IDIOMS = "|".join(re.escape(w) for w in sorted(NUMBER_IDIOMS, key=len, reverse=True))
+# Digits, a number in words ("twenty-four", "vingt et un", "one hundred"), or an idiom.
+NUM = (
+    r"(?P<num>\d{1,3}(?:[.,]5)?|"
+    + _WORD
+    + r"(?:(?:-|\s+|-et-|\s+et\s+|\s+and\s+)"
+    + _WORD
+    + r")*|"
+    + _IDIOMS
+    + r")"
+)
 IMPRECISE = r"(?P<imprecise>" + "|".join(re.escape(w) for w in IMPRECISE_WORDS) + r")"
 UNIT = r"(?P<unit>" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -269,10 +226,13 @@ SEASON_ONLY = re.compile(
 
 
 def _number(raw):
+    """The value of a matched number, or 0 when it is not one ("nineteen ninety")."""
     raw = raw.strip()
-    if raw in NUMBER_WORDS:
-        return NUMBER_WORDS[raw]
-    return float(raw.replace(",", ".")) if ("." in raw or "," in raw) else int(raw)
+    if raw in NUMBER_IDIOMS:
+        return NUMBER_IDIOMS[raw]
+    if raw[:1].isdigit():
+        return float(raw.replace(",", ".")) if ("." in raw or "," in raw) else int(raw)
+    return parse_number(raw) or 0
 
 
 def _safe_date(year, month, day):
