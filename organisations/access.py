@@ -121,7 +121,7 @@ def members(membership):
         visible(Membership, membership.user)
         .active()
         .filter(organisation_id=membership.organisation_id)
-        .select_related("user", "team", "job_role")
+        .select_related("user", "team__organisation", "job_role")
     )
 
 
@@ -189,7 +189,7 @@ def report_links(membership):
                 )
             )
         )
-        .select_related("report")
+        .select_related("report", "organisation")
     )
 
 

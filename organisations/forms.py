@@ -139,7 +139,7 @@ class SharedNotesForm(Form):
 
 
 class PrivateNoteForm(Form):
-    text = forms.CharField(
+    private_notes = forms.CharField(
         label=_("My private notes (only I can read them)"),
         required=False,
         max_length=20000,

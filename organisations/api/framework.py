@@ -4,7 +4,7 @@ from typing import Any, Literal
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
-from ninja import Field, Schema
+from ninja import Field, Schema, Status
 
 from core.api_schemas import ValidationErrorOut
 from organisations import access, framework, gaps, modelfile, roles
@@ -98,7 +98,7 @@ def _problems(error):
         }
         for problem in error.problems
     ]
-    return 422, {"detail": detail}
+    return Status(422, {"detail": detail})
 
 
 @router.get("/orgs/{slug}/models", response=list[ModelOut])
@@ -119,16 +119,6 @@ def list_models(request, slug: str):
         }
         for m in rows
     ]
-
-
-@router.get("/orgs/{slug}/models/{model_id}", response=dict[str, Any])
-def get_model(request, slug: str, model_id: int):
-    """The model as its exchange document (the JSON format of `…/models/import`)."""
-    membership = access.membership_for(request.auth, slug)
-    model = get_object_or_404(
-        CompetencyModel, organisation_id=membership.organisation_id, pk=model_id
-    )
-    return modelfile.to_data(framework.export_document(model))
 
 
 @router.post(
@@ -157,7 +147,17 @@ def import_model(request, slug: str, payload: ImportIn):
         "changed": checked.changed,
         "removed": checked.removed,
     }
-    return (201 if model is not None and checked.is_new else 200), out
+    return Status(201 if model is not None and checked.is_new else 200, out)
+
+
+@router.get("/orgs/{slug}/models/{model_id}", response=dict[str, Any])
+def get_model(request, slug: str, model_id: int):
+    """The model as its exchange document (the JSON format of `…/models/import`)."""
+    membership = access.membership_for(request.auth, slug)
+    model = get_object_or_404(
+        CompetencyModel, organisation_id=membership.organisation_id, pk=model_id
+    )
+    return modelfile.to_data(framework.export_document(model))
 
 
 @router.get("/orgs/{slug}/roles", response=list[RoleOut])

@@ -5,7 +5,7 @@ import datetime
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Schema
+from ninja import Field, Schema, Status
 from ninja.errors import HttpError
 
 from core.access import owned
@@ -169,7 +169,7 @@ def create_organisation(request, payload: OrganisationIn):
         payload.slug,
         payload.description,
     )
-    return 201, _org_out(access.membership_for(request.auth, organisation.slug))
+    return Status(201, _org_out(access.membership_for(request.auth, organisation.slug)))
 
 
 @router.get("/orgs/{slug}", response=OrganisationOut)
@@ -181,7 +181,7 @@ def get_organisation(request, slug: str):
 def leave(request, slug: str):
     """Leave: every manager link ends; the caller's own goals and notes stay hers."""
     call(people.leave, _membership(request, slug), request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/orgs/{slug}/members", response=list[MemberOut])
@@ -237,7 +237,7 @@ def remove_member(request, slug: str, member_id: int):
     membership = access.admin_for(request.auth, slug)
     member = access.member_for(membership, member_id)
     call(people.leave, member, request.auth, membership)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/orgs/{slug}/invitations", response=list[InvitationOut])
@@ -253,14 +253,17 @@ def invite(request, slug: str, payload: InvitationIn):
     invitation, raw = call(
         people.invite, membership, payload.email, payload.role, _team(membership, payload.team_id)
     )
-    return 201, {
-        "id": invitation.pk,
-        "email": invitation.email,
-        "role": invitation.role,
-        "team_id": invitation.team_id,
-        "expires_at": invitation.expires_at,
-        "url": people.invitation_url(raw),
-    }
+    return Status(
+        201,
+        {
+            "id": invitation.pk,
+            "email": invitation.email,
+            "role": invitation.role,
+            "team_id": invitation.team_id,
+            "expires_at": invitation.expires_at,
+            "url": people.invitation_url(raw),
+        },
+    )
 
 
 @router.delete("/orgs/{slug}/invitations/{invitation_id}", response={204: None})
@@ -268,7 +271,7 @@ def revoke_invitation(request, slug: str, invitation_id: int):
     membership = access.admin_for(request.auth, slug)
     invitation = get_object_or_404(people.open_invitations(membership), pk=invitation_id)
     people.revoke_invitation(membership, invitation)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/orgs/{slug}/teams", response=list[TeamOut])
@@ -287,7 +290,7 @@ def list_teams(request, slug: str):
 def create_team(request, slug: str, payload: TeamIn):
     membership = access.admin_for(request.auth, slug)
     team = call(people.create_team, membership, payload.name)
-    return 201, {"id": team.pk, "name": team.name, "member_ids": []}
+    return Status(201, {"id": team.pk, "name": team.name, "member_ids": []})
 
 
 @router.get("/orgs/{slug}/teams/{team_id}", response=TeamOut)
@@ -330,7 +333,7 @@ def propose_link(request, slug: str, payload: LinkIn):
         chosen[payload.report_user_id],
         payload.cadence,
     )
-    return 201, _link_out(link, request.auth)
+    return Status(201, _link_out(link, request.auth))
 
 
 def _link_action(request, slug, link_id, action):
@@ -394,4 +397,4 @@ def create_objective(request, slug: str, payload: ObjectiveIn):
         payload.description,
         _team(membership, payload.team_id),
     )
-    return 201, objective
+    return Status(201, objective)

@@ -6,7 +6,7 @@ from typing import Literal
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Schema
+from ninja import Field, Schema, Status
 from ninja.errors import HttpError
 
 from core.access import owned
@@ -264,7 +264,7 @@ def start_assessment(request, slug: str, payload: AssessmentStartIn):
         if role is None:
             raise HttpError(400, _("Choose the job role to assess against."))
         assessment = call(assessments.start_self_assessment, membership, role, cycle)
-    return 201, _assessment_out(assessment, request.auth)
+    return Status(201, _assessment_out(assessment, request.auth))
 
 
 def _assessment(request, slug, assessment_id):
@@ -297,7 +297,7 @@ def add_evidence(request, slug: str, assessment_id: int, payload: EvidenceIn):
         payload.text,
         payload.kind,
     )
-    return 201, _assessment_out(assessment, request.auth)
+    return Status(201, _assessment_out(assessment, request.auth))
 
 
 @router.post("/orgs/{slug}/assessments/{assessment_id}/submit", response=AssessmentOut)
@@ -393,7 +393,7 @@ def plan_conversation(request, slug: str, link_id: int, payload: ConversationIn)
         payload.duration_minutes,
         _cycle(membership, payload.cycle_id),
     )
-    return 201, _conversation_out(conversation, request.auth)
+    return Status(201, _conversation_out(conversation, request.auth))
 
 
 @router.get("/orgs/{slug}/conversations/{conversation_id}", response=ConversationOut)
@@ -416,12 +416,15 @@ def update_conversation(request, slug: str, conversation_id: int, payload: Conve
 def add_topic(request, slug: str, conversation_id: int, payload: TopicIn):
     conversation = _conversation(request, slug, conversation_id)
     topic = call(conversations.add_topic, conversation, request.auth, payload.text)
-    return 201, {
-        "id": topic.pk,
-        "text": topic.text,
-        "author": request.auth.display_name,
-        "discussed": topic.discussed,
-    }
+    return Status(
+        201,
+        {
+            "id": topic.pk,
+            "text": topic.text,
+            "author": request.auth.display_name,
+            "discussed": topic.discussed,
+        },
+    )
 
 
 @router.post("/orgs/{slug}/conversations/{conversation_id}/actions", response={201: ActionOut})
@@ -435,15 +438,18 @@ def add_action(request, slug: str, conversation_id: int, payload: ActionIn):
     action = call(
         conversations.add_action, conversation, request.auth, payload.title, owner, payload.due_date
     )
-    return 201, {
-        "id": action.pk,
-        "title": action.title,
-        "owner_user_id": action.owner_id,
-        "due_date": action.due_date,
-        "done": False,
-        "is_goal_step": False,
-        "goal_id": None,
-    }
+    return Status(
+        201,
+        {
+            "id": action.pk,
+            "title": action.title,
+            "owner_user_id": action.owner_id,
+            "due_date": action.due_date,
+            "done": False,
+            "is_goal_step": False,
+            "goal_id": None,
+        },
+    )
 
 
 @router.post(
@@ -468,15 +474,18 @@ def action_to_step(request, slug: str, action_id: int, payload: StepIn):
     if goal is None:
         raise HttpError(400, _("Choose one of your own goals."))
     step = call(conversations.action_to_step, action, request.auth, goal)
-    return 201, {
-        "id": action.pk,
-        "title": action.title,
-        "owner_user_id": action.owner_id,
-        "due_date": action.due_date,
-        "done": action.done,
-        "is_goal_step": True,
-        "goal_id": step.goal_id,
-    }
+    return Status(
+        201,
+        {
+            "id": action.pk,
+            "title": action.title,
+            "owner_user_id": action.owner_id,
+            "due_date": action.due_date,
+            "done": action.done,
+            "is_goal_step": True,
+            "goal_id": step.goal_id,
+        },
+    )
 
 
 def _cycle_out(membership, cycle):
@@ -510,7 +519,7 @@ def open_cycle(request, slug: str, payload: CycleIn):
     """An administrator opens a development cycle (reminders go out by email)."""
     membership = access.admin_for(request.auth, slug)
     cycle = call(cycles.open_cycle, membership, **payload.dict())
-    return 201, _cycle_out(membership, cycle)
+    return Status(201, _cycle_out(membership, cycle))
 
 
 @router.get("/orgs/{slug}/cycles/{cycle_id}", response=CycleOut)

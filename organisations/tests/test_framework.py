@@ -31,7 +31,9 @@ class ImportExport(TestCase):
         other, _m = factories.organisation(factories.person("o@example.org", "O"), "Other", "other")
         copy = framework.apply(other, modelfile.read(modelfile.to_csv(first), "csv"))
         self.assertEqual(framework.export_document(copy), first)
-        self.assertEqual(modelfile.to_json(framework.export_document(copy)), modelfile.to_json(first))
+        self.assertEqual(
+            modelfile.to_json(framework.export_document(copy)), modelfile.to_json(first)
+        )
 
     def test_importing_the_same_file_again_changes_nothing(self):
         doc = factories.document()
@@ -40,7 +42,9 @@ class ImportExport(TestCase):
         preview = framework.preview(self.org, doc)
         self.assertTrue(preview.unchanged)
         framework.apply(self.org, doc)
-        self.assertEqual(set(Competency.objects.filter(model=model).values_list("pk", flat=True)), ids)
+        self.assertEqual(
+            set(Competency.objects.filter(model=model).values_list("pk", flat=True)), ids
+        )
         self.assertEqual(CompetencyModel.objects.filter(organisation=self.org).count(), 1)
 
     def test_a_new_version_updates_by_code_and_keeps_people_linked(self):
@@ -59,9 +63,7 @@ class ImportExport(TestCase):
         framework.apply(self.org, doc)
         self.membership.refresh_from_db()
         self.assertEqual(self.membership.job_role_id, role.pk)  # same row, updated
-        self.assertEqual(
-            Expectation.objects.get(role=role, competency__code="c0").level, 3
-        )
+        self.assertEqual(Expectation.objects.get(role=role, competency__code="c0").level, 3)
         self.assertEqual(framework.export_document(model), doc)
 
     def test_it_refuses_to_remove_what_people_use_and_changes_nothing(self):
@@ -133,7 +135,9 @@ class Mapping(TestCase):
         self.assertNotIn(factories.ESCO + "cook pasta", [s.uri for s in found])
         self.assertFalse(CompetencySkill.objects.filter(confirmed=True).exists())
         mapping.confirm(self.membership, self.competency, found[0].pk)
-        self.assertEqual(framework.export_document(self.model).competencies[0].esco_skills, [found[0].uri])
+        self.assertEqual(
+            framework.export_document(self.model).competencies[0].esco_skills, [found[0].uri]
+        )
 
     def test_only_an_administrator_maps(self):
         bob = factories.person("bob@example.org", "Bob")
@@ -160,13 +164,29 @@ class Command(TestCase):
             source = Path(folder) / "model.csv"
             source.write_text(modelfile.to_csv(doc))
             out = io.StringIO()
-            call_command("org", "import-model", "--org", "acme", "--input", str(source), "--dry-run", stdout=out)
+            call_command(
+                "org",
+                "import-model",
+                "--org",
+                "acme",
+                "--input",
+                str(source),
+                "--dry-run",
+                stdout=out,
+            )
             self.assertIn("Would import analysts (new model)", out.getvalue())
             self.assertFalse(CompetencyModel.objects.exists())
             call_command("org", "import-model", "--org", "acme", "--input", str(source), stdout=out)
             target = Path(folder) / "again.json"
             call_command(
-                "org", "export-model", "--org", "acme", "--model", "analysts", "--output", str(target),
+                "org",
+                "export-model",
+                "--org",
+                "acme",
+                "--model",
+                "analysts",
+                "--output",
+                str(target),
                 stdout=out,
             )
             self.assertEqual(target.read_text(), modelfile.to_json(doc))
@@ -196,6 +216,8 @@ class Command(TestCase):
         import io
 
         out = io.StringIO()
-        call_command("org", "invite", "--org", "acme", "--email", "new@example.org", "--no-email", stdout=out)
+        call_command(
+            "org", "invite", "--org", "acme", "--email", "new@example.org", "--no-email", stdout=out
+        )
         self.assertIn("/orgs/join/", out.getvalue())
         self.assertEqual(Membership.objects.filter(organisation=self.org).count(), 1)

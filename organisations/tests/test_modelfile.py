@@ -46,7 +46,9 @@ class GoodFiles(TestCase):
 
     def test_it_keeps_commas_quotes_and_line_breaks_inside_csv_fields(self):
         doc = factories.document(competencies=1)
-        doc.competencies[0].description_fr = 'Écoute, reformule « mot pour mot » et dit "oui"\n2e ligne'
+        doc.competencies[
+            0
+        ].description_fr = 'Écoute, reformule « mot pour mot » et dit "oui"\n2e ligne'
         self.assertEqual(modelfile.read(modelfile.to_csv(doc), "csv"), doc)
 
     def test_the_shipped_example_files_are_the_same_model(self):

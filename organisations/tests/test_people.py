@@ -4,6 +4,7 @@ that the report accepts, sharing goals with one's manager, leaving."""
 import datetime
 
 from django.core import mail
+from django.http import Http404
 from django.test import TestCase
 from django.utils import timezone
 
@@ -176,7 +177,9 @@ class ManagerLinks(TestCase):
         people.share_goals(link, self.sam, [])
         self.assertEqual(list(access.shares(link, self.li)), [])
         actions = list(
-            SharingEvent.objects.filter(owner=self.sam).order_by("id").values_list("action", "effect")
+            SharingEvent.objects.filter(owner=self.sam)
+            .order_by("id")
+            .values_list("action", "effect")
         )
         self.assertEqual(
             actions,
@@ -203,7 +206,7 @@ class Leaving(TestCase):
         self.assertEqual(link.status, ManagerLink.Status.ENDED)
         self.assertFalse(GoalShare.objects.exists())
         self.assertTrue(Goal.objects.filter(pk=goal.pk).exists())
-        with self.assertRaises(Exception):
+        with self.assertRaises(Http404):
             access.membership_for(self.sam, "acme")
         li_member = access.membership_for(self.li, "acme")
         self.assertNotIn(self.sam.pk, [m.user_id for m in access.members(li_member)])

@@ -56,7 +56,7 @@ def detail(request, slug, pk):
             "organisation": membership.organisation,
             "topic_form": TopicForm(),
             "notes_form": SharedNotesForm(initial={"shared_notes": conversation.shared_notes}),
-            "private_form": PrivateNoteForm(initial={"text": note.text if note else ""}),
+            "private_form": PrivateNoteForm(initial={"private_notes": note.text if note else ""}),
             "action_form": ActionForm(link=conversation.link),
             "step_form": StepForm(user=request.user),
         }
@@ -86,7 +86,9 @@ def update(request, slug, pk, part):
         elif part == "private":
             form = PrivateNoteForm(request.POST)
             if form.is_valid():
-                conversations.save_private_note(conversation, user, form.cleaned_data["text"])
+                conversations.save_private_note(
+                    conversation, user, form.cleaned_data["private_notes"]
+                )
         elif part == "action":
             form = ActionForm(request.POST, link=link)
             if form.is_valid():

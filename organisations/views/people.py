@@ -328,7 +328,7 @@ def my_team(request, slug):
     """A manager's reports: next 1:1, goals each chose to share with their progress, where each
     stands in the open cycle. A fixed number of queries whatever the number of reports."""
     membership = access.manager_for(request.user, slug)
-    links = list(access.report_links(membership).select_related("report"))
+    links = list(access.report_links(membership))
     from django.db.models import Count, Min
 
     planned = dict(
