@@ -27,6 +27,27 @@ def bilingual(obj, field, language=None):
     return getattr(obj, f"{field}_{first}") or getattr(obj, f"{field}_{second}")
 
 
+class Named(models.Model):
+    """A bilingual name and description (competency models, competencies, job roles)."""
+
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name()
+
+    def name(self, language=None):
+        return bilingual(self, "name", language)
+
+    def description(self, language=None):
+        return bilingual(self, "description", language)
+
+
 class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")
     MANAGER = "manager", _("Manager")
@@ -255,17 +276,13 @@ class ManagerLink(models.Model):
 # Competency models and career frameworks ------------------------------------------------------
 
 
-class CompetencyModel(models.Model):
+class CompetencyModel(Named):
     """An organisation's competencies, proficiency levels and job roles (career framework)."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="competency_models"
     )
     code = models.SlugField(_("code"), max_length=60)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_fr = models.CharField(_("name (French)"), max_length=200)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -276,17 +293,8 @@ class CompetencyModel(models.Model):
             models.UniqueConstraint(fields=["organisation", "code"], name="unique_model_code")
         ]
 
-    def __str__(self):
-        return self.name()
-
     def get_absolute_url(self):
         return reverse("organisations:model", args=[self.organisation.slug, self.pk])
-
-    def name(self, language=None):
-        return bilingual(self, "name", language)
-
-    def description(self, language=None):
-        return bilingual(self, "description", language)
 
 
 class ProficiencyLevel(models.Model):
@@ -315,15 +323,11 @@ class ProficiencyLevel(models.Model):
         return bilingual(self, "description", language)
 
 
-class Competency(models.Model):
+class Competency(Named):
     model = models.ForeignKey(
         CompetencyModel, on_delete=models.CASCADE, related_name="competencies"
     )
-    code = models.SlugField(max_length=60)
-    name_en = models.CharField(max_length=200)
-    name_fr = models.CharField(max_length=200)
-    description_en = models.TextField(blank=True)
-    description_fr = models.TextField(blank=True)
+    code = models.SlugField(_("code"), max_length=60)
     position = models.PositiveIntegerField(default=0)
     skills = models.ManyToManyField(
         "taxonomy.Skill", through="CompetencySkill", related_name="competencies"
@@ -337,14 +341,6 @@ class Competency(models.Model):
             models.UniqueConstraint(fields=["model", "code"], name="unique_competency_code")
         ]
 
-    def __str__(self):
-        return self.name()
-
-    def name(self, language=None):
-        return bilingual(self, "name", language)
-
-    def description(self, language=None):
-        return bilingual(self, "description", language)
 
 
 class Indicator(models.Model):
@@ -381,15 +377,11 @@ class CompetencySkill(models.Model):
         ]
 
 
-class JobRole(models.Model):
+class JobRole(Named):
     """A job role at one level of a track, e.g. Analyst II in the track Analyst."""
 
     model = models.ForeignKey(CompetencyModel, on_delete=models.CASCADE, related_name="roles")
-    code = models.SlugField(max_length=60)
-    name_en = models.CharField(max_length=200)
-    name_fr = models.CharField(max_length=200)
-    description_en = models.TextField(blank=True)
-    description_fr = models.TextField(blank=True)
+    code = models.SlugField(_("code"), max_length=60)
     track_en = models.CharField(max_length=200, blank=True)
     track_fr = models.CharField(max_length=200, blank=True)
     level = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1)])
@@ -401,17 +393,8 @@ class JobRole(models.Model):
         verbose_name_plural = _("job roles")
         constraints = [models.UniqueConstraint(fields=["model", "code"], name="unique_role_code")]
 
-    def __str__(self):
-        return self.name()
-
     def get_absolute_url(self):
         return reverse("organisations:role", args=[self.model.organisation.slug, self.pk])
-
-    def name(self, language=None):
-        return bilingual(self, "name", language)
-
-    def description(self, language=None):
-        return bilingual(self, "description", language)
 
     def track(self, language=None):
         return bilingual(self, "track", language)

@@ -73,6 +73,10 @@ class ActionRefused(Exception):
     """A handler could not create its object; the message is shown to the person."""
 
 
+class NoSuchAction(LookupError):
+    """The posted handler, skill or kind names no suggestion of the gap (the page answers 404)."""
+
+
 _handlers = {}
 
 
@@ -100,3 +104,21 @@ def handlers_for(kind):
 
 def get(key):
     return _handlers.get(key)
+
+
+def perform(user, gap, data):
+    """Run the handler that `data` (a page's POST: handler, skill, kind) names on the matching
+    suggestion of `gap`, rebuilt on the server; return (suggestion, URL the handler gives).
+
+    Raises NoSuchAction when nothing matches, ActionRefused when the handler refuses. Any gap
+    with a `suggestion(skill_id, kind)` method works: an occupation's, a job role's.
+    """
+    handler = get(data.get("handler", ""))
+    try:
+        skill_id = int(data.get("skill", ""))
+    except (TypeError, ValueError):
+        raise NoSuchAction from None
+    suggestion = gap.suggestion(skill_id, data.get("kind"))
+    if handler is None or suggestion is None or not handler.accepts(suggestion.kind):
+        raise NoSuchAction
+    return suggestion, handler.handle(user, suggestion)

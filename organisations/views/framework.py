@@ -225,16 +225,11 @@ def role_gap_action(request, slug, pk):
     """Turn one suggestion of the role's development guide into a goal step or learning item."""
     membership = access.membership_for(request.user, slug)
     role = _role_for(membership, pk)
-    handler = actions.get(request.POST.get("handler", ""))
-    skill_id = row_id(request.POST.get("skill"))
-    if skill_id is None:
-        raise Http404
     gap = gaps.role_gap(request.user, role, membership.organisation_id, _language())
-    suggestion = gap.suggestion(skill_id, request.POST.get("kind"))
-    if handler is None or suggestion is None or not handler.accepts(suggestion.kind):
-        raise Http404
     try:
-        url = handler.handle(request.user, suggestion)
+        suggestion, url = actions.perform(request.user, gap, request.POST)
+    except actions.NoSuchAction:
+        raise Http404 from None
     except actions.ActionRefused as error:
         messages.error(request, str(error))
         return redirect("organisations:role_gap", slug=slug, pk=pk)
