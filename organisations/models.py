@@ -342,7 +342,6 @@ class Competency(Named):
         ]
 
 
-
 class Indicator(models.Model):
     """A behavioural indicator: what the competency looks like at one proficiency level."""
 

@@ -41,7 +41,8 @@ class Writer(BaseTestCase):
         with mock.patch.object(context, "_providers", [provider]):
             page = self.client.get(url)
             self.assertContains(page, "Care aide II (Les Érables)")
-            self.client.post(url, {"answer": "Read postings", "competencies": ["Teamwork", "Forged"]})
+            chosen = ["Teamwork", "Forged"]
+            self.client.post(url, {"answer": "Read postings", "competencies": chosen})
         statement.refresh_from_db()
         self.assertEqual(statement.answers["competencies"], "Teamwork")
         self.assertNotContains(self.client.get(url), "Care aide II")  # no provider: nothing shown

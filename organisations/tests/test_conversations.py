@@ -203,7 +203,7 @@ class Cycles(TestCase):
         sent = reminders.send_due_reminders(self.at(self.today))
         self.assertEqual(sent, 3)  # three self-reviews due within a week (Ada, Li, Sam)
         by_person = {m.to[0]: m for m in mail.outbox}
-        self.assertIn("auto-évaluation", by_person["sam@example.org"].subject)
+        self.assertIn("autoévaluation", by_person["sam@example.org"].subject)
         self.assertIn("13 mars 2030", by_person["sam@example.org"].body)
         self.assertIn("self-review", by_person["li@example.org"].subject)
         self.assertEqual(reminders.send_due_reminders(self.at(self.today)), 0)  # idempotent
