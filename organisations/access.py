@@ -11,7 +11,8 @@ wrote there.
   completion counts of a cycle: its administrators.
 - A manager link: its manager and its report, and the administrators (the organisation chart).
 - A 1:1 conversation, its agenda, shared notes and action items: its manager and its report,
-  while both are active members. Private notes: their author only.
+  each while she is an active member (the joint record stays with the one who stays; when a
+  link ends, its planned conversations are cancelled). Private notes: their author only.
 - A goal: its owner; her manager only while she shares it through their active link.
 - An assessment: its author (drafts included); its subject once submitted; a self-assessment
   reaches the person's current manager only once submitted and shared (a sharing rule given to
@@ -208,19 +209,11 @@ def shares(link, viewer):
 # Conversations ---------------------------------------------------------------------------------
 
 
-def _both_members():
-    member = Membership.objects.active().filter(organisation_id=OuterRef("link__organisation_id"))
-    return Exists(member.filter(user_id=OuterRef("link__manager_id"))) & Exists(
-        member.filter(user_id=OuterRef("link__report_id"))
-    )
-
-
 def conversations(membership):
-    """1:1s `membership`'s holder takes part in, while both sides are members."""
+    """1:1s `membership`'s holder takes part in (she is a member: the caller checked it)."""
     return (
         visible(Conversation, membership.user)
         .filter(link__organisation_id=membership.organisation_id)
-        .filter(_both_members())
         .select_related("link", "link__manager", "link__report", "link__organisation")
     )
 

@@ -4,7 +4,6 @@ own action items, and the steps of open development cycles. Six queries whatever
 import datetime
 from collections import Counter
 
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,26 +20,19 @@ from organisations.models import (
 )
 
 
-def _both_members(prefix):
-    member = Membership.objects.active().filter(
-        organisation_id=OuterRef(f"{prefix}link__organisation_id")
-    )
-    return Exists(member.filter(user_id=OuterRef(f"{prefix}link__manager_id"))) & Exists(
-        member.filter(user_id=OuterRef(f"{prefix}link__report_id"))
-    )
-
-
 def items(user, start, end):
     today = timezone.localdate()
     zone = timezone.get_current_timezone()
     first = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
     last = datetime.datetime.combine(end, datetime.time.max, tzinfo=zone)
     found = []
+    memberships = Membership.objects.active().filter(user=user)
+    mine = memberships.values("organisation")
 
     conversations = (
         visible(Conversation, user)
         .filter(status=Conversation.Status.PLANNED, scheduled_at__gte=first, scheduled_at__lte=last)
-        .filter(_both_members(""))
+        .filter(link__organisation__in=mine)
         .select_related("link__manager", "link__report", "link__organisation")
         .order_by("scheduled_at")
     )
@@ -63,7 +55,7 @@ def items(user, start, end):
     actions = (
         visible(ActionItem, user)
         .filter(owner=user, done=False, due_date__isnull=False, due_date__lte=end)
-        .filter(_both_members("conversation__"))
+        .filter(conversation__link__organisation__in=mine)
         .select_related("conversation__link__organisation")
     )
     for action in actions:
@@ -78,11 +70,10 @@ def items(user, start, end):
             )
         )
 
-    memberships = Membership.objects.active().filter(user=user)
     cycles = list(
         Cycle.objects.filter(
             status=Cycle.Status.OPEN,
-            organisation__in=memberships.values("organisation"),
+            organisation__in=mine,
             starts_on__lte=end,
             ends_on__gte=start,
         ).select_related("organisation")

@@ -24,6 +24,7 @@ from accounts.models import User
 from core import audit
 from organisations.models import (
     Cadence,
+    Conversation,
     GoalShare,
     Invitation,
     ManagerLink,
@@ -367,6 +368,9 @@ def decline_link(link, user):
 def _end(link, actor):
     shared = list(link.shares.select_related("goal"))
     link.shares.all().delete()
+    link.conversations.filter(status=Conversation.Status.PLANNED).update(
+        status=Conversation.Status.CANCELLED
+    )
     link.status = ManagerLink.Status.ENDED
     link.ended_at = timezone.now()
     link.save(update_fields=["status", "ended_at"])

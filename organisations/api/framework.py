@@ -12,7 +12,7 @@ from organisations.api.router import router
 from organisations.models import CompetencyModel, JobRole
 
 
-class ModelOut(Schema):
+class OrgModelOut(Schema):
     id: int
     code: str
     name: str
@@ -20,13 +20,13 @@ class ModelOut(Schema):
     roles: int
 
 
-class ImportIn(Schema):
+class OrgImportIn(Schema):
     format: Literal["json", "csv"]
     content: str = Field(..., max_length=modelfile.MAX_BYTES)
     dry_run: bool = True
 
 
-class ImportOut(Schema):
+class OrgImportOut(Schema):
     applied: bool
     model_id: int | None
     new: bool
@@ -36,14 +36,14 @@ class ImportOut(Schema):
     removed: dict[str, list[str | int]]
 
 
-class ExpectationOut(Schema):
+class OrgExpectationOut(Schema):
     competency_id: int
     competency: str
     level: int
     indicators: list[str]
 
 
-class RoleOut(Schema):
+class OrgRoleOut(Schema):
     id: int
     model_id: int
     code: str
@@ -51,10 +51,10 @@ class RoleOut(Schema):
     track: str
     level: int
     next_level_id: int | None
-    expectations: list[ExpectationOut]
+    expectations: list[OrgExpectationOut]
 
 
-class CompetencyGapOut(Schema):
+class OrgCompetencyGapOut(Schema):
     competency_id: int
     competency: str
     expected: int
@@ -63,25 +63,25 @@ class CompetencyGapOut(Schema):
     status: Literal["met", "below", "unrated"]
 
 
-class SuggestionOut(Schema):
+class OrgSuggestionOut(Schema):
     kind: str
     text: str
     skill_id: int
 
 
-class SkillGapOut(Schema):
+class OrgSkillGapOut(Schema):
     skill_id: int
     label: str
     essential: bool
     status: str
 
 
-class RoleGapOut(Schema):
+class OrgRoleGapOut(Schema):
     role_id: int
-    competencies: list[CompetencyGapOut]
+    competencies: list[OrgCompetencyGapOut]
     skills_coverage: float
-    skills: list[SkillGapOut]
-    guide: list[SuggestionOut]
+    skills: list[OrgSkillGapOut]
+    guide: list[OrgSuggestionOut]
 
 
 def _language():
@@ -101,7 +101,7 @@ def _problems(error):
     return Status(422, {"detail": detail})
 
 
-@router.get("/orgs/{slug}/models", response=list[ModelOut])
+@router.get("/orgs/{slug}/models", response=list[OrgModelOut])
 def list_models(request, slug: str):
     membership = access.membership_for(request.auth, slug)
     from django.db.models import Count
@@ -122,9 +122,10 @@ def list_models(request, slug: str):
 
 
 @router.post(
-    "/orgs/{slug}/models/import", response={200: ImportOut, 201: ImportOut, 422: ValidationErrorOut}
+    "/orgs/{slug}/models/import",
+    response={200: OrgImportOut, 201: OrgImportOut, 422: ValidationErrorOut},
 )
-def import_model(request, slug: str, payload: ImportIn):
+def import_model(request, slug: str, payload: OrgImportIn):
     """Import a competency model file (administrators). With `dry_run` (the default) nothing is
     written: the answer previews what would change. Problems answer 422, each with its line."""
     membership = access.admin_for(request.auth, slug)
@@ -160,7 +161,7 @@ def get_model(request, slug: str, model_id: int):
     return modelfile.to_data(framework.export_document(model))
 
 
-@router.get("/orgs/{slug}/roles", response=list[RoleOut])
+@router.get("/orgs/{slug}/roles", response=list[OrgRoleOut])
 def list_roles(request, slug: str):
     membership = access.membership_for(request.auth, slug)
     return [
@@ -199,13 +200,13 @@ def _role(membership, role_id):
     )
 
 
-@router.get("/orgs/{slug}/roles/{role_id}", response=RoleOut)
+@router.get("/orgs/{slug}/roles/{role_id}", response=OrgRoleOut)
 def get_role(request, slug: str, role_id: int):
     membership = access.membership_for(request.auth, slug)
     return _role_out(_role(membership, role_id))
 
 
-@router.get("/orgs/{slug}/roles/{role_id}/gap", response=RoleGapOut)
+@router.get("/orgs/{slug}/roles/{role_id}/gap", response=OrgRoleGapOut)
 def role_gap(request, slug: str, role_id: int):
     """The caller's own gap to a role: competency levels, and ESCO skills with the guide."""
     membership = access.membership_for(request.auth, slug)

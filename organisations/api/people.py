@@ -31,7 +31,7 @@ class OrganisationOut(Schema):
     manager_id: int | None
 
 
-class MemberOut(Schema):
+class OrgMemberOut(Schema):
     id: int
     user_id: int
     name: str
@@ -41,7 +41,7 @@ class MemberOut(Schema):
     job_role_id: int | None
 
 
-class MemberPatch(Schema):
+class OrgMemberPatch(Schema):
     role: Role | None = None
     team_id: RowId | None = None
     job_role_id: RowId | None = None
@@ -49,13 +49,13 @@ class MemberPatch(Schema):
     clear_job_role: bool = False
 
 
-class InvitationIn(Schema):
+class OrgInvitationIn(Schema):
     email: str = Field(..., max_length=254)
     role: Role = Role.MEMBER
     team_id: RowId | None = None
 
 
-class InvitationOut(Schema):
+class OrgInvitationOut(Schema):
     id: int
     email: str
     role: str
@@ -63,27 +63,27 @@ class InvitationOut(Schema):
     expires_at: datetime.datetime
 
 
-class InvitationCreated(InvitationOut):
+class OrgInvitationCreated(OrgInvitationOut):
     url: str  # the only copy of the link, also sent by email
 
 
-class TeamIn(Schema):
+class OrgTeamIn(Schema):
     name: str = Field(..., min_length=1, max_length=150)
 
 
-class TeamOut(Schema):
+class OrgTeamOut(Schema):
     id: int
     name: str
     member_ids: list[int]
 
 
-class LinkIn(Schema):
+class OrgLinkIn(Schema):
     manager_user_id: RowId
     report_user_id: RowId
     cadence: Cadence = Cadence.BIWEEKLY
 
 
-class LinkOut(Schema):
+class OrgLinkOut(Schema):
     id: int
     manager_user_id: int
     manager: str
@@ -94,17 +94,17 @@ class LinkOut(Schema):
     shared_goal_ids: list[int]  # only what the caller may read
 
 
-class GoalsIn(Schema):
+class OrgGoalsIn(Schema):
     goal_ids: list[RowId] = []
 
 
-class ObjectiveIn(Schema):
+class OrgObjectiveIn(Schema):
     title: str = Field(..., min_length=1, max_length=300)
     description: str = Field("", max_length=4000)
     team_id: RowId | None = None
 
 
-class ObjectiveOut(Schema):
+class OrgObjectiveOut(Schema):
     id: int
     title: str
     description: str
@@ -184,7 +184,7 @@ def leave(request, slug: str):
     return Status(204, None)
 
 
-@router.get("/orgs/{slug}/members", response=list[MemberOut])
+@router.get("/orgs/{slug}/members", response=list[OrgMemberOut])
 def list_members(request, slug: str):
     """The active members (names, roles, teams); email addresses for administrators only."""
     membership = _membership(request, slug)
@@ -200,8 +200,8 @@ def _team(membership, team_id):
     return get_object_or_404(Team, organisation_id=membership.organisation_id, pk=team_id)
 
 
-@router.patch("/orgs/{slug}/members/{member_id}", response=MemberOut)
-def update_member(request, slug: str, member_id: int, payload: MemberPatch):
+@router.patch("/orgs/{slug}/members/{member_id}", response=OrgMemberOut)
+def update_member(request, slug: str, member_id: int, payload: OrgMemberPatch):
     """An administrator changes a member's role, team or job role."""
     from organisations.models import JobRole
 
@@ -240,14 +240,14 @@ def remove_member(request, slug: str, member_id: int):
     return Status(204, None)
 
 
-@router.get("/orgs/{slug}/invitations", response=list[InvitationOut])
+@router.get("/orgs/{slug}/invitations", response=list[OrgInvitationOut])
 def list_invitations(request, slug: str):
     membership = access.admin_for(request.auth, slug)
     return list(people.open_invitations(membership))
 
 
-@router.post("/orgs/{slug}/invitations", response={201: InvitationCreated})
-def invite(request, slug: str, payload: InvitationIn):
+@router.post("/orgs/{slug}/invitations", response={201: OrgInvitationCreated})
+def invite(request, slug: str, payload: OrgInvitationIn):
     """Invite someone by email; the answer carries the link too (e.g. without an email server)."""
     membership = access.admin_for(request.auth, slug)
     invitation, raw = call(
@@ -274,7 +274,7 @@ def revoke_invitation(request, slug: str, invitation_id: int):
     return Status(204, None)
 
 
-@router.get("/orgs/{slug}/teams", response=list[TeamOut])
+@router.get("/orgs/{slug}/teams", response=list[OrgTeamOut])
 def list_teams(request, slug: str):
     membership = _membership(request, slug)
     members = {}
@@ -286,14 +286,14 @@ def list_teams(request, slug: str):
     ]
 
 
-@router.post("/orgs/{slug}/teams", response={201: TeamOut})
-def create_team(request, slug: str, payload: TeamIn):
+@router.post("/orgs/{slug}/teams", response={201: OrgTeamOut})
+def create_team(request, slug: str, payload: OrgTeamIn):
     membership = access.admin_for(request.auth, slug)
     team = call(people.create_team, membership, payload.name)
     return Status(201, {"id": team.pk, "name": team.name, "member_ids": []})
 
 
-@router.get("/orgs/{slug}/teams/{team_id}", response=TeamOut)
+@router.get("/orgs/{slug}/teams/{team_id}", response=OrgTeamOut)
 def get_team(request, slug: str, team_id: int):
     membership = _membership(request, slug)
     team = _team(membership, team_id)
@@ -306,15 +306,15 @@ def get_team(request, slug: str, team_id: int):
     }
 
 
-@router.get("/orgs/{slug}/links", response=list[LinkOut])
+@router.get("/orgs/{slug}/links", response=list[OrgLinkOut])
 def list_links(request, slug: str):
     """Manager links the caller is part of (every link for an administrator)."""
     membership = _membership(request, slug)
     return [_link_out(link, request.auth) for link in access.links(membership)]
 
 
-@router.post("/orgs/{slug}/links", response={201: LinkOut, 404: ErrorOut})
-def propose_link(request, slug: str, payload: LinkIn):
+@router.post("/orgs/{slug}/links", response={201: OrgLinkOut, 404: ErrorOut})
+def propose_link(request, slug: str, payload: OrgLinkIn):
     """Propose a manager for a report (an administrator, or the manager herself); the report
     accepts it with `POST …/accept`."""
     membership = access.manager_for(request.auth, slug)
@@ -343,7 +343,7 @@ def _link_action(request, slug, link_id, action):
     return _link_out(link, request.auth)
 
 
-@router.post("/orgs/{slug}/links/{link_id}/accept", response={200: LinkOut, 400: ErrorOut})
+@router.post("/orgs/{slug}/links/{link_id}/accept", response={200: OrgLinkOut, 400: ErrorOut})
 def accept_link(request, slug: str, link_id: int):
     """The report accepts her manager."""
     return _link_action(
@@ -351,14 +351,14 @@ def accept_link(request, slug: str, link_id: int):
     )
 
 
-@router.post("/orgs/{slug}/links/{link_id}/decline", response={200: LinkOut, 400: ErrorOut})
+@router.post("/orgs/{slug}/links/{link_id}/decline", response={200: OrgLinkOut, 400: ErrorOut})
 def decline_link(request, slug: str, link_id: int):
     return _link_action(
         request, slug, link_id, lambda link, m: people.decline_link(link, request.auth)
     )
 
 
-@router.post("/orgs/{slug}/links/{link_id}/end", response={200: LinkOut, 400: ErrorOut})
+@router.post("/orgs/{slug}/links/{link_id}/end", response={200: OrgLinkOut, 400: ErrorOut})
 def end_link(request, slug: str, link_id: int):
     """The manager, the report or an administrator ends a link; shared goals stop being shared."""
     return _link_action(
@@ -366,8 +366,8 @@ def end_link(request, slug: str, link_id: int):
     )
 
 
-@router.put("/orgs/{slug}/links/{link_id}/goals", response=LinkOut)
-def share_goals(request, slug: str, link_id: int, payload: GoalsIn):
+@router.put("/orgs/{slug}/links/{link_id}/goals", response=OrgLinkOut)
+def share_goals(request, slug: str, link_id: int, payload: OrgGoalsIn):
     """The report sets which of her goals her manager sees (the others are unshared)."""
     from goals.models import Goal
 
@@ -382,13 +382,13 @@ def share_goals(request, slug: str, link_id: int, payload: GoalsIn):
     return _link_out(link, request.auth)
 
 
-@router.get("/orgs/{slug}/objectives", response=list[ObjectiveOut])
+@router.get("/orgs/{slug}/objectives", response=list[OrgObjectiveOut])
 def list_objectives(request, slug: str):
     return list(alignment.objectives_for(_membership(request, slug)))
 
 
-@router.post("/orgs/{slug}/objectives", response={201: ObjectiveOut})
-def create_objective(request, slug: str, payload: ObjectiveIn):
+@router.post("/orgs/{slug}/objectives", response={201: OrgObjectiveOut})
+def create_objective(request, slug: str, payload: OrgObjectiveIn):
     membership = _membership(request, slug)
     objective = call(
         alignment.create_objective,

@@ -16,28 +16,28 @@ from organisations.api.router import call, router
 from organisations.models import Cycle, Evidence, JobRole
 
 
-class AssessmentStartIn(Schema):
+class OrgAssessmentStartIn(Schema):
     role_id: RowId | None = None  # default: the report's job role (a manager's assessment)
     subject_user_id: RowId | None = None  # a report of the caller: a manager's assessment
     cycle_id: RowId | None = None
 
 
-class EvidenceOut(Schema):
+class OrgEvidenceOut(Schema):
     id: int
     kind: str
     text: str
 
 
-class RatingOut(Schema):
+class OrgRatingOut(Schema):
     competency_id: int
     competency: str
     expected: int | None
     level: int | None
     comment: str
-    evidence: list[EvidenceOut]
+    evidence: list[OrgEvidenceOut]
 
 
-class AssessmentSummaryOut(Schema):
+class OrgAssessmentSummaryOut(Schema):
     id: int
     kind: str
     status: str
@@ -51,64 +51,64 @@ class AssessmentSummaryOut(Schema):
     submitted_at: datetime.datetime | None
 
 
-class AssessmentOut(AssessmentSummaryOut):
-    ratings: list[RatingOut]
+class OrgAssessmentOut(OrgAssessmentSummaryOut):
+    ratings: list[OrgRatingOut]
 
 
-class RatingIn(Schema):
+class OrgRatingIn(Schema):
     competency_id: RowId
     level: int | None = Field(None, ge=1, le=10)
     comment: str = Field("", max_length=4000)
 
 
-class AssessmentPatch(Schema):
+class OrgAssessmentPatch(Schema):
     summary: str | None = Field(None, max_length=20000)
-    ratings: list[RatingIn] = []
+    ratings: list[OrgRatingIn] = []
 
 
-class SubmitIn(Schema):
+class OrgSubmitIn(Schema):
     share_with_manager: bool = False
 
 
-class SharingIn(Schema):
+class OrgSharingIn(Schema):
     shared: bool
 
 
-class EvidenceIn(Schema):
+class OrgEvidenceIn(Schema):
     competency_id: RowId
     text: str = Field(..., min_length=1, max_length=500)
     kind: Evidence.Kind = Evidence.Kind.OTHER
 
 
-class ConversationIn(Schema):
+class OrgConversationIn(Schema):
     scheduled_at: datetime.datetime
     duration_minutes: int = Field(30, ge=5, le=480)
     cycle_id: RowId | None = None
 
 
-class ConversationPatch(Schema):
+class OrgConversationPatch(Schema):
     shared_notes: str | None = Field(None, max_length=20000)
     private_notes: str | None = Field(None, max_length=20000)
 
 
-class TopicIn(Schema):
+class OrgTopicIn(Schema):
     text: str = Field(..., min_length=1, max_length=500)
 
 
-class TopicOut(Schema):
+class OrgTopicOut(Schema):
     id: int
     text: str
     author: str
     discussed: bool
 
 
-class ActionIn(Schema):
+class OrgActionIn(Schema):
     title: str = Field(..., min_length=1, max_length=300)
     owner_user_id: RowId | None = None  # default: the caller
     due_date: datetime.date | None = None
 
 
-class ActionOut(Schema):
+class OrgActionOut(Schema):
     id: int
     title: str
     owner_user_id: int
@@ -118,7 +118,7 @@ class ActionOut(Schema):
     goal_id: int | None  # only when the caller may read that goal
 
 
-class SharedGoalOut(Schema):
+class OrgSharedGoalOut(Schema):
     id: int
     statement: str
     deadline: datetime.date | None
@@ -128,7 +128,7 @@ class SharedGoalOut(Schema):
     why_team: str
 
 
-class ConversationSummaryOut(Schema):
+class OrgConversationSummaryOut(Schema):
     id: int
     link_id: int
     manager: str
@@ -139,19 +139,19 @@ class ConversationSummaryOut(Schema):
     cycle_id: int | None
 
 
-class ConversationOut(ConversationSummaryOut):
+class OrgConversationOut(OrgConversationSummaryOut):
     shared_notes: str
     my_private_notes: str  # the caller's own; the other side's are never returned
-    topics: list[TopicOut]
-    actions: list[ActionOut]
-    shared_goals: list[SharedGoalOut]
+    topics: list[OrgTopicOut]
+    actions: list[OrgActionOut]
+    shared_goals: list[OrgSharedGoalOut]
 
 
-class StepIn(Schema):
+class OrgStepIn(Schema):
     goal_id: RowId
 
 
-class CycleIn(Schema):
+class OrgCycleIn(Schema):
     name: str = Field(..., min_length=1, max_length=150)
     starts_on: datetime.date
     self_review_due: datetime.date
@@ -159,7 +159,7 @@ class CycleIn(Schema):
     ends_on: datetime.date
 
 
-class CycleOut(Schema):
+class OrgCycleOut(Schema):
     id: int
     name: str
     status: str
@@ -172,7 +172,7 @@ class CycleOut(Schema):
     my_conversation_held: bool
 
 
-class TeamCountOut(Schema):
+class OrgTeamCountOut(Schema):
     team: str
     members: int
     with_manager: int
@@ -181,9 +181,9 @@ class TeamCountOut(Schema):
     conversations: int
 
 
-class CompletionOut(Schema):
-    teams: list[TeamCountOut]
-    total: TeamCountOut
+class OrgCompletionOut(Schema):
+    teams: list[OrgTeamCountOut]
+    total: OrgTeamCountOut
 
 
 def _membership(request, slug):
@@ -229,7 +229,7 @@ def _assessment_out(assessment, user):
     }
 
 
-@router.get("/orgs/{slug}/assessments", response=list[AssessmentSummaryOut])
+@router.get("/orgs/{slug}/assessments", response=list[OrgAssessmentSummaryOut])
 def list_assessments(request, slug: str):
     """Assessments the caller may read: hers (drafts included), those about her once submitted,
     and the self-assessments her reports shared with her."""
@@ -240,8 +240,8 @@ def list_assessments(request, slug: str):
     ]
 
 
-@router.post("/orgs/{slug}/assessments", response={201: AssessmentOut, 404: ErrorOut})
-def start_assessment(request, slug: str, payload: AssessmentStartIn):
+@router.post("/orgs/{slug}/assessments", response={201: OrgAssessmentOut, 404: ErrorOut})
+def start_assessment(request, slug: str, payload: OrgAssessmentStartIn):
     """Start a draft: a self-assessment against `role_id`, or with `subject_user_id` a
     manager's assessment of one of the caller's reports."""
     membership = _membership(request, slug)
@@ -272,13 +272,13 @@ def _assessment(request, slug, assessment_id):
     return access.assessment_for(membership, assessment_id)
 
 
-@router.get("/orgs/{slug}/assessments/{assessment_id}", response=AssessmentOut)
+@router.get("/orgs/{slug}/assessments/{assessment_id}", response=OrgAssessmentOut)
 def get_assessment(request, slug: str, assessment_id: int):
     return _assessment_out(_assessment(request, slug, assessment_id), request.auth)
 
 
-@router.patch("/orgs/{slug}/assessments/{assessment_id}", response=AssessmentOut)
-def update_assessment(request, slug: str, assessment_id: int, payload: AssessmentPatch):
+@router.patch("/orgs/{slug}/assessments/{assessment_id}", response=OrgAssessmentOut)
+def update_assessment(request, slug: str, assessment_id: int, payload: OrgAssessmentPatch):
     """Change a draft's levels, comments or summary (its author only)."""
     assessment = _assessment(request, slug, assessment_id)
     ratings = {r.competency_id: (r.level, r.comment) for r in payload.ratings}
@@ -286,8 +286,8 @@ def update_assessment(request, slug: str, assessment_id: int, payload: Assessmen
     return _assessment_out(assessment, request.auth)
 
 
-@router.post("/orgs/{slug}/assessments/{assessment_id}/evidence", response={201: AssessmentOut})
-def add_evidence(request, slug: str, assessment_id: int, payload: EvidenceIn):
+@router.post("/orgs/{slug}/assessments/{assessment_id}/evidence", response={201: OrgAssessmentOut})
+def add_evidence(request, slug: str, assessment_id: int, payload: OrgEvidenceIn):
     assessment = _assessment(request, slug, assessment_id)
     call(
         assessments.add_evidence,
@@ -300,16 +300,16 @@ def add_evidence(request, slug: str, assessment_id: int, payload: EvidenceIn):
     return Status(201, _assessment_out(assessment, request.auth))
 
 
-@router.post("/orgs/{slug}/assessments/{assessment_id}/submit", response=AssessmentOut)
-def submit_assessment(request, slug: str, assessment_id: int, payload: SubmitIn):
+@router.post("/orgs/{slug}/assessments/{assessment_id}/submit", response=OrgAssessmentOut)
+def submit_assessment(request, slug: str, assessment_id: int, payload: OrgSubmitIn):
     """Submit a draft; it is kept as it is. `share_with_manager` shares a self-assessment."""
     assessment = _assessment(request, slug, assessment_id)
     call(assessments.submit, assessment, request.auth, payload.share_with_manager)
     return _assessment_out(assessment, request.auth)
 
 
-@router.put("/orgs/{slug}/assessments/{assessment_id}/sharing", response=AssessmentOut)
-def share_assessment(request, slug: str, assessment_id: int, payload: SharingIn):
+@router.put("/orgs/{slug}/assessments/{assessment_id}/sharing", response=OrgAssessmentOut)
+def share_assessment(request, slug: str, assessment_id: int, payload: OrgSharingIn):
     """The person shares her submitted self-assessment with her manager, or stops."""
     assessment = _assessment(request, slug, assessment_id)
     call(assessments.set_shared, assessment, request.auth, payload.shared)
@@ -372,7 +372,7 @@ def _conversation(request, slug, conversation_id):
     return access.conversation_for(_membership(request, slug), conversation_id)
 
 
-@router.get("/orgs/{slug}/conversations", response=list[ConversationSummaryOut])
+@router.get("/orgs/{slug}/conversations", response=list[OrgConversationSummaryOut])
 def list_conversations(request, slug: str):
     membership = _membership(request, slug)
     return [
@@ -381,8 +381,8 @@ def list_conversations(request, slug: str):
     ]
 
 
-@router.post("/orgs/{slug}/links/{link_id}/conversations", response={201: ConversationOut})
-def plan_conversation(request, slug: str, link_id: int, payload: ConversationIn):
+@router.post("/orgs/{slug}/links/{link_id}/conversations", response={201: OrgConversationOut})
+def plan_conversation(request, slug: str, link_id: int, payload: OrgConversationIn):
     membership = _membership(request, slug)
     link = access.own_link_for(membership, link_id)
     conversation = call(
@@ -396,13 +396,13 @@ def plan_conversation(request, slug: str, link_id: int, payload: ConversationIn)
     return Status(201, _conversation_out(conversation, request.auth))
 
 
-@router.get("/orgs/{slug}/conversations/{conversation_id}", response=ConversationOut)
+@router.get("/orgs/{slug}/conversations/{conversation_id}", response=OrgConversationOut)
 def get_conversation(request, slug: str, conversation_id: int):
     return _conversation_out(_conversation(request, slug, conversation_id), request.auth)
 
 
-@router.patch("/orgs/{slug}/conversations/{conversation_id}", response=ConversationOut)
-def update_conversation(request, slug: str, conversation_id: int, payload: ConversationPatch):
+@router.patch("/orgs/{slug}/conversations/{conversation_id}", response=OrgConversationOut)
+def update_conversation(request, slug: str, conversation_id: int, payload: OrgConversationPatch):
     """Shared notes (both read them) and the caller's private notes (only she reads them)."""
     conversation = _conversation(request, slug, conversation_id)
     if payload.shared_notes is not None:
@@ -412,8 +412,8 @@ def update_conversation(request, slug: str, conversation_id: int, payload: Conve
     return _conversation_out(conversation, request.auth)
 
 
-@router.post("/orgs/{slug}/conversations/{conversation_id}/topics", response={201: TopicOut})
-def add_topic(request, slug: str, conversation_id: int, payload: TopicIn):
+@router.post("/orgs/{slug}/conversations/{conversation_id}/topics", response={201: OrgTopicOut})
+def add_topic(request, slug: str, conversation_id: int, payload: OrgTopicIn):
     conversation = _conversation(request, slug, conversation_id)
     topic = call(conversations.add_topic, conversation, request.auth, payload.text)
     return Status(
@@ -427,8 +427,8 @@ def add_topic(request, slug: str, conversation_id: int, payload: TopicIn):
     )
 
 
-@router.post("/orgs/{slug}/conversations/{conversation_id}/actions", response={201: ActionOut})
-def add_action(request, slug: str, conversation_id: int, payload: ActionIn):
+@router.post("/orgs/{slug}/conversations/{conversation_id}/actions", response={201: OrgActionOut})
+def add_action(request, slug: str, conversation_id: int, payload: OrgActionIn):
     conversation = _conversation(request, slug, conversation_id)
     link = conversation.link
     owner_id = payload.owner_user_id or request.auth.pk
@@ -454,7 +454,7 @@ def add_action(request, slug: str, conversation_id: int, payload: ActionIn):
 
 @router.post(
     "/orgs/{slug}/conversations/{conversation_id}/held",
-    response={200: ConversationOut, 400: ErrorOut},
+    response={200: OrgConversationOut, 400: ErrorOut},
 )
 def mark_held(request, slug: str, conversation_id: int):
     """Mark the 1:1 as held: the next one is planned one rhythm later, open topics move to it."""
@@ -463,8 +463,8 @@ def mark_held(request, slug: str, conversation_id: int):
     return _conversation_out(conversation, request.auth)
 
 
-@router.post("/orgs/{slug}/actions/{action_id}/step", response={201: ActionOut})
-def action_to_step(request, slug: str, action_id: int, payload: StepIn):
+@router.post("/orgs/{slug}/actions/{action_id}/step", response={201: OrgActionOut})
+def action_to_step(request, slug: str, action_id: int, payload: OrgStepIn):
     """The action's owner makes it a step of one of her goals."""
     from goals.models import Goal
 
@@ -505,7 +505,7 @@ def _cycle_out(membership, cycle):
     }
 
 
-@router.get("/orgs/{slug}/cycles", response=list[CycleOut])
+@router.get("/orgs/{slug}/cycles", response=list[OrgCycleOut])
 def list_cycles(request, slug: str):
     membership = _membership(request, slug)
     return [
@@ -514,21 +514,21 @@ def list_cycles(request, slug: str):
     ]
 
 
-@router.post("/orgs/{slug}/cycles", response={201: CycleOut})
-def open_cycle(request, slug: str, payload: CycleIn):
+@router.post("/orgs/{slug}/cycles", response={201: OrgCycleOut})
+def open_cycle(request, slug: str, payload: OrgCycleIn):
     """An administrator opens a development cycle (reminders go out by email)."""
     membership = access.admin_for(request.auth, slug)
     cycle = call(cycles.open_cycle, membership, **payload.dict())
     return Status(201, _cycle_out(membership, cycle))
 
 
-@router.get("/orgs/{slug}/cycles/{cycle_id}", response=CycleOut)
+@router.get("/orgs/{slug}/cycles/{cycle_id}", response=OrgCycleOut)
 def get_cycle(request, slug: str, cycle_id: int):
     membership = _membership(request, slug)
     return _cycle_out(membership, _cycle(membership, cycle_id))
 
 
-@router.get("/orgs/{slug}/cycles/{cycle_id}/completion", response=CompletionOut)
+@router.get("/orgs/{slug}/cycles/{cycle_id}/completion", response=OrgCompletionOut)
 def cycle_completion(request, slug: str, cycle_id: int):
     """Counts per team for administrators: never who, never what."""
     membership = access.admin_for(request.auth, slug)

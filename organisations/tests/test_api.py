@@ -196,3 +196,29 @@ class Api(BaseTestCase):
         self.assertEqual(
             self.call("post", "/orgs/acme/cycles", self.alice, backwards).status_code, 400
         )
+
+
+def test_no_api_schema_of_organisations_shares_a_name():
+    """The OpenAPI components are keyed by class name: a second `StepIn` would silently replace
+    the first in the schema (and in every client built from it). (Other apps share three names
+    today: jobs and mentoring ReflectionIn/ReflectionOut, mentoring and taxonomy MatchOut.)"""
+    from ninja import Schema
+
+    import parcours.api  # noqa: F401 (mounts every router, importing every schema)
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    seen = {}
+    for schema in subclasses(Schema):
+        if schema.__module__.split(".")[0] in ("ninja", "pydantic"):
+            continue
+        seen.setdefault(schema.__name__, set()).add(schema.__module__)
+    twice = {
+        name: modules
+        for name, modules in seen.items()
+        if len(modules) > 1 and any(m.startswith("organisations.") for m in modules)
+    }
+    assert not twice, twice

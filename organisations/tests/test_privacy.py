@@ -129,7 +129,13 @@ class Privacy(BaseTestCase):
         self.assertEqual(self.page(self.eve, "home").status_code, 404)
         self.assertEqual(self.page(self.eve, "conversation", pk=self.old_talk.pk).status_code, 404)
         self.assertEqual(self.page(self.eve, "conversation", pk=self.talk.pk).status_code, 404)
-        self.assertEqual(self.page(self.sam, "conversation", pk=self.old_talk.pk).status_code, 404)
+
+    def test_the_report_keeps_the_record_of_a_1_1_with_a_manager_who_left(self):
+        self.old_talk.refresh_from_db()
+        self.assertEqual(self.old_talk.status, "cancelled")  # planned when Eve left
+        body = self.page(self.sam, "conversation", pk=self.old_talk.pk).content.decode()
+        self.assertIn(f"{SHARED}-old-notes", body)
+        self.assertEqual(self.page(self.li, "conversation", pk=self.old_talk.pk).status_code, 404)
 
     def test_an_outsider_gets_404_everywhere(self):
         for name, kwargs in (

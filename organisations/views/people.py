@@ -492,9 +492,10 @@ def link_detail(request, slug, pk):
     return render(request, "organisations/link.html", context)
 
 
-def _link_action(request, slug, pk, action, success):
+def _link_action(request, slug, pk, action, success, parties_only=False):
     membership = access.membership_for(request.user, slug)
-    link = access.link_for(membership, pk)
+    find = access.own_link_for if parties_only else access.link_for
+    link = find(membership, pk)
     try:
         action(link, membership)
     except OrgError as error:
@@ -555,6 +556,7 @@ def link_cadence(request, slug, pk):
         pk,
         lambda link, m: people.set_cadence(link, request.user, cadence),
         _("Saved."),
+        parties_only=True,
     )
 
 
