@@ -23,3 +23,14 @@ def _default_language_and_time_zone():
     yield
     translation.activate(settings.LANGUAGE_CODE)
     timezone.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_label_lookup():
+    """Each test reads the taxonomy it creates: the label lookup of the SMART check is built
+    again (a rolled-back test's labels would otherwise linger in the process)."""
+    from taxonomy import lexicon
+
+    lexicon.invalidate()
+    yield
+    lexicon.invalidate()

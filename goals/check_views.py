@@ -18,22 +18,36 @@ def smart_feedback(request):
     """The SMART criteria of the text being typed, with reasons and suggestions.
 
     Reads `statement` (the goal form's field) or `text`, and the optional `deadline`
-    (YYYY-MM-DD) and `estimated_effort_hours` fields of the same form; ignores them when they do
-    not parse, since the form itself reports those errors.
+    (YYYY-MM-DD), `estimated_effort_hours` and `target_occupation` (one of the person's own
+    targets) fields of the same form; ignores them when they do not parse, since the form
+    itself reports those errors.
     """
     text = (request.POST.get("statement") or request.POST.get("text") or "")[:MAX_CHARS]
     deadline = _date(request.POST.get("deadline"))
     effort = _hours(request.POST.get("estimated_effort_hours") or request.POST.get("effort_hours"))
     result = None
     if text.strip():
+        lang = (translation.get_language() or "en")[:2]
+        target = _own_target(request.user, request.POST.get("target_occupation"))
         result = check(
             text,
-            lang=(translation.get_language() or "en")[:2],
+            lang=lang,
             today=timezone.localdate(),
             profile=profile_for(request.user, effort),
+            occupation_hits=[target.label(lang)] if target else (),
             deadline=deadline,
         )
     return render(request, "goals/_smart_feedback.html", {"result": result})
+
+
+def _own_target(user, value):
+    """The occupation `value` (a primary key) when it is one of the person's targets."""
+    from taxonomy.models import Occupation
+
+    value = (value or "").strip()
+    if not value.isdigit() or len(value) > 18:  # beyond a 64-bit id: no such occupation
+        return None
+    return Occupation.objects.filter(pk=int(value), targets__user=user).first()
 
 
 def _date(value):

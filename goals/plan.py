@@ -54,8 +54,13 @@ def review_settings_for(user):
 # SMART check --------------------------------------------------------------------------------
 
 
-def smart_check(text, user, today=None, estimated_effort_hours=None, deadline=None):
-    """The SMART criteria of `text` for `user`, as the JSON contract of goals.smart."""
+def smart_check(
+    text, user, today=None, estimated_effort_hours=None, deadline=None, target_occupation=None
+):
+    """The SMART criteria of `text` for `user`, as the JSON contract of goals.smart.
+
+    The goal's target occupation, when it has one, counts as the concrete target it names.
+    """
     from goals import smart
 
     language = (getattr(user, "language", "") or "en")[:2]
@@ -66,6 +71,7 @@ def smart_check(text, user, today=None, estimated_effort_hours=None, deadline=No
         smart.profile_for(
             user, float(estimated_effort_hours) if estimated_effort_hours is not None else None
         ),
+        occupation_hits=[target_occupation.label(language)] if target_occupation else (),
         deadline=deadline,
     )
     return result.as_dict()
@@ -88,6 +94,7 @@ def record_smart_result(goal):
             goal.owner,
             estimated_effort_hours=goal.estimated_effort_hours,
             deadline=goal.deadline,
+            target_occupation=goal.target_occupation,
         )
     )
     fields = {"smart_result": goal.smart_result}

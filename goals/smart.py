@@ -8,9 +8,15 @@ is the JSON contract:
 
 where each criterion is {"met": true|false|null, "reason": "..."} (time_bound also carries
 "deadline": "YYYY-MM-DD"|null). Achievable and relevant need the person's profile: without one
-they are null, with a reason saying so. The check is pure Python and fast; it reads a compact
-bilingual lexicon of roles, credentials, tools and action verbs (below) and, when the caller
-passes `occupation_hits`, ESCO taxonomy search results as an extra signal.
+they are null, with a reason saying so.
+
+The goal is read by `goals.goal_text` (the language toolkit's numbers, durations and dates,
+grammar patterns of credentials, positions, levels and self-improvement) and the taxonomy:
+any ESCO occupation or skill label it names counts as a concrete target (`taxonomy.lexicon`,
+built once per process; with an empty taxonomy the grammar alone decides). The caller can pass
+the goal's target occupation in `occupation_hits`. Relevance compares the goal with the
+person's targets and skills: their words, their links in ESCO (a skill the target needs, the
+same occupation group) and their meaning (the sentence encoder).
 """
 
 import datetime as dt
@@ -25,15 +31,15 @@ from core.language import (
     Deadline,
     add_months,
     content_stems,
+    content_words,
     detect_language,
     end_of_month,
-    find_deadline,
-    find_phrases,
     fold,
     horizon_of,
     original_words,
     span_of,
 )
+from goals.goal_text import concrete_action, read_goal
 
 __all__ = [
     "LANGUAGES",
@@ -45,166 +51,9 @@ __all__ = [
 ]
 
 LANGUAGES = ("en", "fr")
-
-# --- Lexicon --------------------------------------------------------------------------------
-# Folded (lower-case, accent-free). Multi-word entries are matched as phrases.
-
-ROLES = (
-    # English
-    "manager", "director", "supervisor", "team lead", "team leader", "coordinator", "analyst",
-    "developer", "programmer", "software engineer", "engineer", "designer", "architect",
-    "nurse", "nurse practitioner", "physician", "pharmacist", "technician", "technologist",
-    "accountant", "bookkeeper", "controller", "cpa", "auditor", "teacher", "instructor",
-    "professor", "lecturer", "tutor", "counsellor", "counselor", "social worker", "psychologist",
-    "electrician", "plumber", "carpenter", "welder", "mechanic", "machinist", "driver",
-    "chef", "cook", "baker", "consultant", "advisor", "adviser", "specialist", "administrator",
-    "assistant", "receptionist", "clerk", "cashier", "salesperson", "sales representative",
-    "account executive", "recruiter", "paralegal", "lawyer", "notary", "scientist",
-    "data scientist", "product owner", "project manager", "scrum master", "health care assistant",
-    "caregiver", "paramedic", "dental hygienist", "translator", "interpreter", "journalist",
-    "writer", "editor", "librarian", "entrepreneur", "founder", "owner", "partner", "officer",
-    "agent", "inspector", "estimator", "buyer", "planner", "dispatcher", "foreman", "foreperson",
-    # French (folded)
-    "gestionnaire", "directeur", "directrice", "superviseur", "superviseure", "chef d'equipe",
-    "coordonnateur", "coordonnatrice", "analyste", "developpeur", "developpeuse",
-    "programmeur", "programmeuse", "ingenieur", "ingenieure", "concepteur", "conceptrice",
-    "infirmier", "infirmiere", "infirmiere auxiliaire", "infirmier auxiliaire", "medecin",
-    "pharmacien", "pharmacienne", "technicien", "technicienne", "technologue", "comptable",
-    "teneur de livres", "controleur", "controleuse", "verificateur", "enseignant",
-    "enseignante", "professeur", "professeure", "formateur", "formatrice", "tuteur",
-    "conseiller", "conseillere", "travailleur social", "travailleuse sociale", "psychologue",
-    "electricien", "electricienne", "plombier", "plombiere", "charpentier", "menuisier",
-    "soudeur", "soudeuse", "mecanicien", "mecanicienne", "machiniste", "chauffeur",
-    "cuisinier", "cuisiniere", "boulanger", "boulangere", "consultant", "consultante",
-    "specialiste", "administrateur", "administratrice", "adjoint", "adjointe", "receptionniste",
-    "commis", "caissier", "caissiere", "vendeur", "vendeuse", "representant", "representante",
-    "recruteur", "recruteuse", "avocat", "avocate", "notaire", "scientifique", "chercheur",
-    "chercheuse", "chargee de projet", "charge de projet", "chef de projet",
-    "prepose aux beneficiaires", "preposee aux beneficiaires", "prepose", "preposee",
-    "aide-soignant", "aide-soignante", "ambulancier", "hygieniste dentaire", "traducteur",
-    "traductrice", "interprete", "journaliste", "redacteur", "redactrice", "bibliothecaire",
-    "entrepreneur", "entrepreneure", "fondateur", "fondatrice", "proprietaire", "agent",
-    "agente", "inspecteur", "inspectrice", "estimateur", "acheteur", "acheteuse",
-    "planificateur", "planificatrice", "repartiteur", "contremaitre",
-)  # fmt: skip
-
-CREDENTIALS = (
-    "certification", "certificate", "certified", "diploma", "degree", "bachelor", "bachelor's",
-    "master's", "masters", "mba", "phd", "doctorate", "licence", "license", "permit",
-    "accreditation", "designation", "pmp", "capm", "cpa", "cfa", "cma", "cissp", "aws",
-    "azure", "scrum", "psm", "itil", "red seal", "toeic", "toefl", "ielts", "celpip", "tef",
-    "tcf", "delf", "dalf", "ged", "dec", "dep", "aec", "asp", "baccalaureat", "bac",
-    "maitrise", "doctorat", "diplome", "attestation", "permis", "certificat", "titre",
-    "sceau rouge", "ordre des", "cours", "course", "program", "programme", "bootcamp",
-    "training", "formation", "exam", "examen",
-)  # fmt: skip
-
-TOOLS_AND_SKILLS = (
-    "python", "java", "javascript", "typescript", "sql", "excel", "power bi", "tableau", "react",
-    "django", "c#", "c++", "linux", "sap", "salesforce", "quickbooks", "sage", "autocad",
-    "photoshop", "figma", "git", "docker", "kubernetes", "english", "french", "spanish",
-    "anglais", "francais", "espagnol", "mandarin", "german", "allemand", "public speaking",
-    "prise de parole", "first aid", "premiers soins", "rcr", "cpr", "bookkeeping",
-    "tenue de livres", "payroll", "paie", "accounting", "comptabilite", "negotiation",
-    "negociation", "budgeting", "budget", "team leadership", "leadership", "coaching",
-    "data analysis", "analyse de donnees", "machine learning", "cybersecurity",
-    "cybersecurite", "customer service", "service a la clientele", "project management",
-    "gestion de projet", "welding", "soudage", "forklift", "chariot elevateur",
-)  # fmt: skip
-
-# Broad domains: naming only one of these is not yet specific ("get better at management").
-DOMAINS = {
-    "management": "team-leadership", "leadership": "team-leadership",
-    "gestion": "leadership d'equipe", "communication": "communication",
-    "networking": "networking", "reseautage": "reseautage", "sales": "sales",
-    "vente": "vente", "ventes": "vente", "marketing": "marketing", "coding": "programming",
-    "programming": "programming", "programmation": "programmation", "english": "English",
-    "anglais": "anglais", "french": "French", "francais": "francais", "writing": "writing",
-    "redaction": "redaction", "finance": "finance", "organisation": "organisation",
-    "organization": "organization", "time management": "time management",
-    "gestion du temps": "gestion du temps", "teamwork": "teamwork",
-    "travail d'equipe": "travail d'equipe", "career": "career", "carriere": "carriere",
-    "job": "job", "emploi": "emploi", "travail": "travail", "work": "work",
-}  # fmt: skip
-
-VAGUE_PHRASES = (
-    "be successful", "become successful", "succeed", "get better", "do better", "be better",
-    "improve myself", "improve", "grow", "grow professionally", "be happy", "be happier",
-    "reach my potential", "reach my full potential", "make progress", "move forward",
-    "advance my career", "develop myself", "be the best", "work on myself", "find my passion",
-    "level up", "go further", "more experience", "get ahead", "do more", "learn more",
-    "m'ameliorer", "ameliorer", "reussir", "avoir du succes", "etre meilleur", "etre meilleure",
-    "progresser", "avancer", "avancer dans ma carriere", "me developper", "evoluer",
-    "me depasser", "grandir", "etre heureux", "etre heureuse", "aller plus loin",
-    "trouver ma voie", "trouver ma passion", "faire mieux", "en apprendre plus",
-)  # fmt: skip
-
-CONCRETE_VERBS = (
-    "complete", "finish", "obtain", "earn", "pass", "land", "get hired", "apply", "lead",
-    "publish", "launch", "build", "write", "present", "become", "run", "teach", "mentor",
-    "open", "start", "deliver", "organize", "organise", "attend", "join", "save", "increase",
-    "reduce", "sell", "close", "hire", "train", "certify", "graduate", "enrol", "enroll",
-    "register", "meet", "interview", "negotiate", "be promoted", "get promoted", "learn",
-    "terminer", "completer", "obtenir", "decrocher", "reussir", "postuler", "diriger",
-    "publier", "lancer", "construire", "rediger", "presenter", "devenir", "enseigner",
-    "ouvrir", "demarrer", "livrer", "organiser", "assister", "suivre", "economiser",
-    "augmenter", "reduire", "vendre", "conclure", "embaucher", "former", "m'inscrire",
-    "rencontrer", "negocier", "etre promu", "etre promue", "apprendre",
-)  # fmt: skip
-
-# Measurable: a credential obtained, a position obtained, a level reached.
-OBTAIN = (
-    r"(?:get|getting|obtain|obtaining|earn|earning|pass|passing|complete|completing|finish|"
-    r"finishing|receive|achieve|achieving|graduate with|write|obtenir|obtention|decrocher|"
-    r"reussir|terminer|completer|passer|recevoir|avoir|finir)"
-)
-CREDENTIAL_RE = r"(?:" + "|".join(re.escape(c) for c in CREDENTIALS) + r")"
-MEASURE_CREDENTIAL = re.compile(
-    r"\b" + OBTAIN + r"\b(?:\s+[\w'-]+){0,4}?\s+(?:[a-z]')?" + CREDENTIAL_RE + r"\b"
-)
-POSITION = re.compile(
-    r"\b(?:land|get|obtain|secure|find|accept|start)\s+(?:a|an|my|the)?\s*(?:new\s+|first\s+|"
-    r"full-time\s+|permanent\s+)?(?:job|position|role|post|contract|internship)\s+(?:as|in|at|of)\b"
-    r"|\b(?:get|be|become)\s+(?:hired|promoted)\b"
-    r"|\bbecome\s+(?:a|an|the)\s+[\w'-]+(?:\s+[\w'-]+)?"
-    r"|\b(?:decrocher|obtenir|trouver|accepter|commencer)\s+(?:un|une|mon|ma|le|la)\s+"
-    r"(?:nouvel\s+|nouveau\s+|premier\s+|premiere\s+)?(?:poste|emploi|contrat|stage|travail)\b"
-    r"|\betre\s+(?:embauche|embauchee|promu|promue)\b"
-    r"|\bdevenir\s+(?:un|une|le|la|l')?\s*\w+"
-)
-LEVEL = re.compile(
-    r"\b(?:[abc][12])\b|\blevel\s+\d\b|\bniveau\s+(?:\d|[abc][12]|avance|intermediaire|"
-    r"superieur|expert)\b|\b(?:advanced|intermediate|expert|native)\s+level\b|\bbilingual\b"
-    r"|\bbilingue\b|\bscore of\b|\bscore de\b"
-)
-COUNT_NOUNS = (
-    r"(?:hours?|h|heures?|jobs?|applications?|positions?|postes?|emplois?|candidatures?|people|"
-    r"persons?|personnes?|contacts?|courses?|cours|modules?|clients?|customers?|patients?|"
-    r"interviews?|entrevues?|projects?|projets?|books?|livres?|articles?|posts?|events?|"
-    r"evenements?|meetings?|rencontres?|employers?|employeurs?|companies|entreprises?|"
-    r"sales?|ventes?|calls?|appels?|presentations?|lessons?|lecons?|certifications?|"
-    r"credits?|credits|weeks?|semaines?|days?|jours?|members?|membres?|reports?|rapports?|"
-    r"apps?|applications?|websites?|sites?|deals?|contrats?|mentors?|students?|etudiants?|"
-    r"words?|mots?|pages?|kilometres?|km|%|percent|pour cent|\$|dollars?|k\$|\$k|k)"
-)
-NUMBER_UNIT = re.compile(
-    r"(?<![\w/-])(?:\$\s?)?(?P<n>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|deux|trois|quatre|cinq|six|sept|"
-    r"huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|cent)\s?(?:[-\s](?:\w+\s)?)?"
-    r"(?:\+\s?)?" + COUNT_NOUNS + r"(?![\w])"
-)
-MONEY = re.compile(
-    r"\$\s?\d{1,3}(?:[ ,.]?\d{3})*(?:[.,]\d+)?"
-    r"|\b\d{1,3}(?:[ ,.]?\d{3})*(?:[.,]\d+)?\s?(?:\$|k\$|dollars?|%|percent|pour cent)"
-)
-# A count of anything once time phrases are gone: "rencontrer 3 conseillers", "publish 4 posts".
-COUNT_ANY = re.compile(r"(?<![\w/$.,-])(?!(?:19|20|21)\d\d\b)\d{1,4}\+?\s+(?:[a-z]+\s+)?[a-z]{3,}")
-EFFORT = re.compile(r"\b(?P<n>\d{1,4})[\s-]?(?:hours?|h|heures?)\b")
-
-
-def _phrase_hits(folded, phrases):
-    return find_phrases(folded, tuple(phrases))
-
+# A goal is a sentence or two: longer texts are read up to here (the API and the form stop at
+# 2000 characters; this bounds what the CLI or a caller can ask).
+MAX_CHARS = 10_000
 
 # --- Data ------------------------------------------------------------------------------------
 
@@ -218,6 +67,10 @@ class Profile:
     skills: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     experience: str = ""
+    # ESCO ids of the skills and targets in the same order (None for a free-text skill), when
+    # known: relevance then follows ESCO's links.
+    skill_ids: list[int | None] = field(default_factory=list)
+    target_ids: list[int | None] = field(default_factory=list)
     # (competency, role) pairs the person's job roles expect (goals.context).
     competencies: list[tuple[str, str]] = field(default_factory=list)
 
@@ -286,36 +139,43 @@ def check(text, lang="en", today=None, profile=None, occupation_hits=(), deadlin
     """
     lang = lang if lang in LANGUAGES else detect_language(text or "")
     today = today or dt.date.today()
-    text = (text or "").strip()
+    text = (text or "")[:MAX_CHARS].strip()
     with translation.override(lang):
         return _check(text, lang, today, profile, list(occupation_hits), deadline)
 
 
+def _lexicon():
+    """The taxonomy's label lookup, or None when the taxonomy cannot be read at all (no
+    database in this process): the check then reads the grammar alone, and never fails."""
+    from taxonomy.lexicon import lexicon
+
+    try:
+        return lexicon()
+    except Exception:  # noqa: BLE001 - a check without the taxonomy beats no check
+        return None
+
+
 def _check(text, lang, today, profile, occupation_hits, deadline_field):
-    folded = re.sub(r"\s+", " ", fold(text))
-    deadline = find_deadline(text, today)
+    reading = read_goal(text, lang, today, _lexicon())
+    deadline = reading.deadline
     from_field = False
     if not deadline.found and deadline_field is not None:
         deadline, from_field = Deadline(date=deadline_field), True
-    without_time = folded
-    for phrase in (deadline.phrase, deadline.vague, deadline.imprecise):
-        if phrase:
-            without_time = without_time.replace(phrase, " ")
     suggestions = []
 
     def quote(phrase):
         return original_words(text, phrase)
 
-    specific, topic = _specific(without_time, occupation_hits, quote)
-    measurable, effort_in_text = _measurable(without_time, quote)
+    specific = _specific(reading, occupation_hits, quote)
+    measurable = _measurable(reading, quote)
     time_bound = _time_bound(deadline, today, quote, from_field)
     target_date = _suggested_date(deadline, today)
 
     effort = profile.estimated_effort_hours if profile else None
-    if effort is None and effort_in_text:
-        effort = effort_in_text
+    if effort is None and reading.effort_hours:
+        effort = reading.effort_hours
     achievable, achievable_hint = _achievable(profile, deadline, today, effort)
-    relevant, relevant_hint = _relevant(profile, without_time)
+    relevant, relevant_hint = _relevant(profile, reading)
 
     if specific.met is False:
         suggestions.append(
@@ -353,7 +213,7 @@ def _check(text, lang, today, profile, occupation_hits, deadline_field):
                 "goal": _rewrite(
                     text,
                     [p for p in (deadline.phrase, deadline.vague, deadline.imprecise) if p],
-                    topic,
+                    _topic(reading),
                     specific,
                     measurable,
                     target_date,
@@ -374,99 +234,102 @@ def _check(text, lang, today, profile, occupation_hits, deadline_field):
     )
 
 
-def _specific(folded, occupation_hits, quote):
-    """(Criterion, topic): topic is the broad domain a vague goal names, for the rewrite."""
-    roles = _phrase_hits(folded, ROLES)
-    credentials = [c for c in _phrase_hits(folded, CREDENTIALS) if c not in _GENERIC_CREDENTIALS]
-    tools = _phrase_hits(folded, TOOLS_AND_SKILLS)
-    counts = [m.group(0) for m in NUMBER_UNIT.finditer(folded)]
-    counts += [m.group(0) for m in MONEY.finditer(folded)]
-    vague = _phrase_hits(folded, VAGUE_PHRASES)
-    domains = _phrase_hits(folded, DOMAINS)
-    topic = domains[0] if domains else ""
-    content = content_stems(folded)
-    if not content:
-        return Criterion(False, _("The goal is empty: write what you want to achieve.")), topic
-    credentials.sort(key=lambda c: c in _BROAD_CREDENTIALS)
-    concrete = roles + credentials + tools + [h for h in occupation_hits if h]
-    if concrete or counts:
-        named = (concrete or counts)[0]
+def _specific(reading, occupation_hits, quote):
+    """Met when the goal names something someone else could recognise as done."""
+    if not reading.content and not occupation_hits:
+        return Criterion(False, _("The goal is empty: write what you want to achieve."))
+    if reading.improvement and not reading.measure:
         return Criterion(
-            True, _("Names a concrete target: “%(target)s”.") % {"target": quote(named)}
-        ), topic
-    if vague:
+            False,
+            _(
+                "“%(phrase)s” says you want to improve, not what you will achieve: name the "
+                "result, the credential, the level or the number that will show it."
+            )
+            % {"phrase": quote(reading.improvement)},
+        )
+    # A role noun that heads labels without being one ("person", "member") is not a target by
+    # itself: it only confirms the role of a position ("become a veterinarian").
+    occupations = [
+        hit.text for hit in reading.labels if hit.kind == "occupation" and hit.concept_id
+    ]
+    skills = [hit.text for hit in reading.labels if hit.kind == "skill"]
+    named = occupations
+    if reading.position and reading.role:
+        named = [*named, quote(reading.role)]
+    if reading.credential_named:
+        named = [*named, reading.credential_named]
+    named = [*named, *skills, *reading.counts, *[hit for hit in occupation_hits if hit]]
+    if reading.named_skill:
+        named.append(reading.named_skill)
+    if reading.level:
+        named.append(quote(reading.level))
+    if named:
+        return Criterion(True, _("Names a concrete target: “%(target)s”.") % {"target": named[0]})
+    if reading.vague:
         return Criterion(
             False,
             _("“%(phrase)s” does not say what exactly you will achieve.")
-            % {"phrase": quote(vague[0])},
-        ), topic
-    if domains and len(content) <= 4:
-        return Criterion(
-            False,
-            _("“%(domain)s” is a broad field: name the role, skill or credential you aim at.")
-            % {"domain": quote(domains[0])},
-        ), topic
-    verbs = _phrase_hits(folded, CONCRETE_VERBS)
-    if verbs and len(content) >= 3:
-        after = folded[folded.find(verbs[0]) + len(verbs[0]) :].strip()
-        words = re.findall(r"[\w'-]+", after)[:4]
+            % {"phrase": quote(reading.vague)},
+        )
+    if concrete_action(reading):
+        verb, words = reading.action
         return Criterion(
             True,
             _("Says what you will do (“%(verb)s”) and on what: “%(object)s”.")
-            % {"verb": quote(verbs[0]), "object": quote(" ".join(words))},
-        ), topic
+            % {"verb": quote(verb), "object": _object_words(reading, verb)},
+        )
     return Criterion(
         False,
         _("No concrete target found: name an occupation, a skill, a credential or a result."),
-    ), topic
+    )
 
 
-_GENERIC_CREDENTIALS = {"cours", "course", "training", "formation", "program", "programme"}
-_BROAD_CREDENTIALS = {
-    "certification", "certificate", "certified", "diploma", "degree", "licence", "license",
-    "permit", "designation", "diplome", "attestation", "permis", "certificat", "titre", "exam",
-    "examen", "accreditation",
-}  # fmt: skip
+def _object_words(reading, verb):
+    """Up to four words after the verb, as written."""
+    span = span_of(reading.text, verb)
+    if span is None:
+        return ""
+    after = reading.text[span[1] :]
+    return " ".join(re.findall(r"[\w'’-]+", after)[:4])
 
 
-def _measurable(folded, quote):
-    """(Criterion, effort hours stated in the text or None)."""
-    effort = None
-    hours = EFFORT.search(folded)
-    if hours:
-        effort = float(hours["n"])
-    count = NUMBER_UNIT.search(folded) or MONEY.search(folded) or COUNT_ANY.search(folded)
-    if count:
+def _measurable(reading, quote):
+    """Met when progress can be checked: a number, a credential, a position or a level."""
+    if reading.improvement and not reading.measure:
+        return Criterion(
+            False,
+            _(
+                "Nothing says how you would know you have improved (“%(phrase)s”): add a "
+                "number, a credential, a position or a level to reach."
+            )
+            % {"phrase": quote(reading.improvement)},
+        )
+    if reading.counts:
         return Criterion(
             True,
-            _("Has a number you can check: “%(indicator)s”.")
-            % {"indicator": quote(count.group(0).strip())},
-        ), effort
-    credential = MEASURE_CREDENTIAL.search(folded)
-    if credential:
+            _("Has a number you can check: “%(indicator)s”.") % {"indicator": reading.counts[0]},
+        )
+    if reading.credential:
         return Criterion(
             True,
             _("Has a credential you either obtain or not: “%(indicator)s”.")
-            % {"indicator": quote(credential.group(0).strip())},
-        ), effort
-    position = POSITION.search(folded)
-    if position:
+            % {"indicator": quote(reading.credential)},
+        )
+    if reading.position:
         return Criterion(
             True,
             _("Has a position you either obtain or not: “%(indicator)s”.")
-            % {"indicator": quote(position.group(0).strip())},
-        ), effort
-    level = LEVEL.search(folded)
-    if level:
+            % {"indicator": quote(reading.position)},
+        )
+    if reading.level:
         return Criterion(
             True,
-            _("Has a level you can test: “%(indicator)s”.")
-            % {"indicator": quote(level.group(0).strip())},
-        ), effort
+            _("Has a level you can test: “%(indicator)s”.") % {"indicator": quote(reading.level)},
+        )
     return Criterion(
         False,
         _("No indicator to check progress: no number, credential, position or level to reach."),
-    ), effort
+    )
 
 
 def _time_bound(deadline: Deadline, today, quote, from_field=False):
@@ -572,7 +435,13 @@ def _fmt(number):
     return str(int(number)) if number == int(number) else str(number)
 
 
-def _relevant(profile, folded):
+# How close in meaning (cosine of the sentence encoder, -1..1) a goal and one of the person's
+# targets or skills must be for the goal to relate to it when no word and no ESCO link says so.
+# Chosen on the relevance cases of goals/tests/test_smart_relevance.py (see text-checks.md).
+RELEVANT_SIMILARITY = 0.28
+
+
+def _relevant(profile, reading):
     if profile is None:
         return Criterion(None, _("Needs your profile: your skills, experience and targets.")), ""
     sources = [(label, "target") for label in profile.targets] + [
@@ -583,19 +452,14 @@ def _relevant(profile, folded):
             None,
             _("Add skills or target occupations to your profile to judge relevance."),
         ), ""
-    goal_tokens = set(content_stems(folded))
+    goal_tokens = set(content_stems(reading.folded))
     competency = _role_competency(profile, goal_tokens)
     if competency is not None:
         return competency, ""
     for label, kind in sources:
         label_tokens = {t for t in content_stems(label) if len(t) >= 3}
         if label_tokens and goal_tokens & label_tokens:
-            if kind == "target":
-                return Criterion(
-                    True,
-                    _("Relates to your target occupation “%(label)s”.") % {"label": label},
-                ), ""
-            return Criterion(True, _("Builds on your skill “%(label)s”.") % {"label": label}), ""
+            return _related(label, kind), ""
     experience = {t for t in content_stems(profile.experience) if len(t) >= 4}
     shared = sorted(goal_tokens & experience)
     if shared:
@@ -603,30 +467,86 @@ def _relevant(profile, folded):
             True,
             _("Relates to your experience (“%(words)s”).") % {"words": ", ".join(shared[:3])},
         ), ""
-    # Same field in other words ("CPA exam" and the target "accountant"; EN goal, FR skill).
-    from jobs.alignment import FIELDS, fields_of
-
-    goal_fields = set(fields_of(folded))
-    for label, kind in sources:
-        shared_fields = goal_fields & set(fields_of(label))
-        if shared_fields:
-            field_label = next(f.label for f in FIELDS if f.name in shared_fields)
-            if kind == "target":
-                return Criterion(
-                    True,
-                    _("Relates to your target occupation “%(label)s” (%(field)s).")
-                    % {"label": label, "field": field_label},
-                ), ""
-            return Criterion(
-                True,
-                _("Builds on your skill “%(label)s” (%(field)s).")
-                % {"label": label, "field": field_label},
-            ), ""
+    linked = _linked_in_taxonomy(profile, reading)
+    if linked:
+        return linked, ""
+    close = _close_in_meaning(reading, sources)
+    if close:
+        return _related(*close), ""
     names = ", ".join([label for label, _kind in sources][:3])
     return Criterion(
         False,
         _("Does not relate to your skills or targets (%(names)s).") % {"names": names or "—"},
     ), _("Link the goal to one of your targets or skills, or add this new target to your profile.")
+
+
+def _related(label, kind):
+    if kind == "target":
+        return Criterion(
+            True, _("Relates to your target occupation “%(label)s”.") % {"label": label}
+        )
+    return Criterion(True, _("Builds on your skill “%(label)s”.") % {"label": label})
+
+
+def _linked_in_taxonomy(profile, reading):
+    """A Criterion when ESCO links what the goal names to the person's targets or skills: a
+    skill a target needs, the target itself or an occupation of its group, a skill they have
+    or one their named occupation needs. Two queries at most."""
+    occupation_ids = {h.concept_id for h in reading.labels if h.kind == "occupation"} - {None}
+    skill_ids = {h.concept_id for h in reading.labels if h.kind == "skill"}
+    targets = zip(profile.target_ids, profile.targets, strict=False)
+    labels = {pk: label for pk, label in targets if pk}
+    skills = zip(profile.skill_ids, profile.skills, strict=False)
+    skill_labels = {pk: label for pk, label in skills if pk}
+    if not (occupation_ids or skill_ids) or not (labels or skill_labels):
+        return None
+    from taxonomy.models import Occupation, OccupationSkill
+
+    hit_text = {h.concept_id: h.text for h in reading.labels}
+    if occupation_ids & set(labels):
+        return _related(labels[min(occupation_ids & set(labels))], "target")
+    if skill_ids & set(skill_labels):
+        return _related(skill_labels[min(skill_ids & set(skill_labels))], "skill")
+    links = OccupationSkill.objects.filter(
+        occupation_id__in=set(labels) | occupation_ids
+    ).values_list("occupation_id", "skill_id")
+    for occupation_id, skill_id in links.order_by("occupation_id", "skill_id"):
+        if occupation_id in labels and skill_id in skill_ids:
+            return Criterion(
+                True,
+                _("Builds “%(skill)s”, which your target occupation “%(label)s” needs.")
+                % {"skill": hit_text[skill_id], "label": labels[occupation_id]},
+            )
+        if occupation_id in occupation_ids and skill_id in skill_labels:
+            return _related(skill_labels[skill_id], "skill")
+    groups = dict(
+        Occupation.objects.filter(
+            pk__in=set(labels) | occupation_ids, isco_group__isnull=False
+        ).values_list("pk", "isco_group_id")
+    )
+    for target, label in labels.items():
+        if groups.get(target) and any(groups.get(o) == groups[target] for o in occupation_ids):
+            return _related(label, "target")
+    return None
+
+
+def _close_in_meaning(reading, sources):
+    """(label, kind) of the target or skill closest in meaning to the goal, when it is close
+    enough (RELEVANT_SIMILARITY); None otherwise, or when the encoder is not available."""
+    goal = " ".join(reading.folded.split())
+    if not goal or not sources:
+        return None
+    try:
+        from taxonomy.encoder import get_encoder
+
+        vectors = get_encoder().encode([goal] + [label for label, _kind in sources])
+    except Exception:  # noqa: BLE001 - meaning is a bonus: the check never fails for it
+        return None
+    similarities = vectors[1:] @ vectors[0]
+    best = int(similarities.argmax())
+    if similarities[best] < RELEVANT_SIMILARITY:
+        return None
+    return sources[best]
 
 
 def _role_competency(profile, goal_tokens):
@@ -659,7 +579,7 @@ def _rewrite(text, phrases_to_drop, topic, specific, measurable, target_date):
         kept = _remove_folded(kept, phrase)
     kept = re.sub(r"\s+", " ", kept).strip().rstrip(".!,;").strip()
     if specific.met is False:
-        if topic in ("management", "leadership", "gestion"):
+        if _LEADING_PEOPLE.search(fold(topic)):
             return _(
                 "Complete a 40-hour team-leadership course and lead one project team of 3+ "
                 "people by %(date)s"
@@ -668,7 +588,7 @@ def _rewrite(text, phrases_to_drop, topic, specific, measurable, target_date):
             return _(
                 "Complete a 30-hour course in %(topic)s and use it in 2 projects at work by "
                 "%(date)s"
-            ) % {"topic": DOMAINS.get(topic, topic), "date": date}
+            ) % {"topic": topic, "date": date}
         if kept:
             return _(
                 "%(goal)s: obtain one certification or land a position as [occupation] by %(date)s"
@@ -678,6 +598,31 @@ def _rewrite(text, phrases_to_drop, topic, specific, measurable, target_date):
     if measurable.met is False:
         base = _("%(goal)s, shown by 2 completed projects and one certification") % {"goal": base}
     return _("%(goal)s by %(date)s") % {"goal": base, "date": date}
+
+
+# A vague goal about leading people gets a leadership example rather than a course "in" it.
+_LEADING_PEOPLE = re.compile(r"\b(?:manag|lead|gestion|gerer|diriger|encadr)")
+
+
+def _topic(reading):
+    """What a self-improvement goal is about, as written ("management", "anglais"), for the
+    rewritten example; "" when it names nothing."""
+    if not reading.improvement:
+        return ""
+    span = span_of(reading.text, reading.improvement)
+    if span is None:
+        return ""
+    marker = reading.improvement.split()[0]
+    after = reading.text[span[0] + len(marker) :]
+    after = re.split(r"[.,;:!?(]", after)[0]
+    words = content_words(after)
+    if not words:
+        return ""
+    first = span_of(after, words[0])
+    last = span_of(after, words[min(len(words), 3) - 1])
+    if first is None or last is None or last[1] <= first[0]:
+        return ""
+    return after[first[0] : last[1]].strip()
 
 
 def _remove_folded(text, folded_phrase):
@@ -698,11 +643,12 @@ def profile_for(user, estimated_effort_hours=None):
 
     language = getattr(user, "language", None)
     skills = [
-        us.skill.label(language) if us.skill_id else us.free_text
+        (us.skill.label(language), us.skill_id) if us.skill_id else (us.free_text, None)
         for us in owned(UserSkill, user).select_related("skill")
     ]
+    skills = [(label, pk) for label, pk in skills if label]
     targets = [
-        target.occupation.label(language)
+        (target.occupation.label(language), target.occupation_id)
         for target in owned(TargetOccupation, user).select_related("occupation")
     ]
     reflection = user.reflections.first()
@@ -715,8 +661,10 @@ def profile_for(user, estimated_effort_hours=None):
     return Profile(
         hours_per_week=float(user.hours_per_week) if user.hours_per_week is not None else None,
         estimated_effort_hours=estimated_effort_hours,
-        skills=[s for s in skills if s],
-        targets=targets,
+        skills=[label for label, _pk in skills],
+        targets=[label for label, _pk in targets],
         experience=experience,
+        skill_ids=[pk for _label, pk in skills],
+        target_ids=[pk for _label, pk in targets],
         competencies=competencies,
     )

@@ -3,9 +3,11 @@
 `parcours serve` preloads the application in gunicorn's master process (`--preload`). Before it
 forks the workers, `on_starting` below finishes what every worker would otherwise do on its
 first requests: import the URLconf (about 2 s: every app's views and API), load both languages'
-catalogues, load the sentence encoder and build the occupation and skill search indexes (seconds
-to tens of seconds, and hundreds of MB). The workers inherit all of it by fork: built once,
-shared copy-on-write, and no person waits behind a cold worker.
+catalogues, load the sentence encoder and open the occupation and skill search indexes (their
+files, built by `parcours taxonomy import`, are memory-mapped: under a second; when missing they
+are built first in a separate process, so the master does not keep the build's memory). The
+workers inherit all of it by fork, the index pages shared through the page cache, and no person
+waits behind a cold worker.
 
 A failure here (no tables yet, no taxonomy) is logged and the workers fall back to doing the
 same lazily. Database connections opened here are closed before the fork: a worker must never
@@ -31,7 +33,7 @@ def on_starting(server):
     try:
         from taxonomy import search
 
-        search.warm_up()
+        search.warm_up(build_apart=True)
     except Exception:  # noqa: BLE001 (the workers retry on first use; the error is logged)
         server.log.exception("Search warm-up failed: the workers will build the indexes on use")
     finally:

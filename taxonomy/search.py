@@ -9,22 +9,33 @@ labels, in English and in French) by two methods whose scores are mixed:
   "préposé aux bénéficiaires" → "health care assistant" and "Sr. dev" → "software developer"
   across languages and wordings.
 
-A concept's score mixes its best lexical label, its best English and best French label by
-meaning (and their agreement), and how close the query sits to the centroid of all its label
-embeddings; the label that scored best is the `matched_label`. The index lives in memory, is
-rebuilt when the taxonomy changes (a cheap fingerprint of the table, plus model signals) and
-keeps its label embeddings on disk in settings.DATA_DIR, keyed by the label texts, so a warm
-start does not re-encode anything.
+A query is read in its own language (from its words, the interface language only breaking
+ties) and in every full form of its gender pairs ("Agent / Agente de sécurité"). A concept's
+score mixes its best lexical label, its best English and best French label by meaning (and
+their agreement), and how close the query sits to the centroid of all its label embeddings;
+the label that scored best is the `matched_label`. Each index is built once into files under
+settings.DATA_DIR (numpy arrays that every process memory-maps, keyed by a digest of what they
+are built from), reopened when the taxonomy changes (a cheap fingerprint of the table, plus
+model signals); label embeddings are also kept by label text, so a rebuild only encodes new
+labels.
 
 Public contract: `search_occupations`, `search_skills` (lists of `Match`, best first),
 `match_occupations` (batch), `rebuild_index`.
 """
 
+import fcntl
+import hashlib
 import importlib
+import json
 import logging
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +44,7 @@ from django.conf import settings
 from django.db.models import Count, Max, Min
 from django.db.models.signals import post_delete, post_save
 
-from core.language import fold_words, stem
+from core.language import fold_words, language_scores, stem
 from taxonomy import text
 from taxonomy.encoder import blas_threads, get_encoder
 from taxonomy.models import Occupation, Skill, TaxonomyImport
@@ -73,6 +84,19 @@ WORD_SHARE = 0.7
 LANGUAGE_AGREEMENT = 0.4
 # Weight of the concept-centroid similarity (see _Index.concept_scores).
 CENTROID_WEIGHT = 0.2
+# How much a concept's labels in the query's own language count over its labels in the other
+# language (0: the better language whatever the query's; 1: only the query's), for the lexical
+# and the semantic scores (see _by_language).
+LEXICAL_LANGUAGE = 0.0
+SEMANTIC_LANGUAGE = 0.0
+# Reading a query's language (see _Index.french_odds): the most one word can weigh (log-odds),
+# and how much the interface language weighs when the query itself says nothing.
+LANGUAGE_VOTE = 3.0
+LANGUAGE_HINT = 0.5
+# The index files' layout: change it when _build's arrays change.
+INDEX_FORMAT = 1
+# Index folders kept per kind (the current one and a few older, for processes still on them).
+INDEX_FOLDERS_KEPT = 4
 # Where label embeddings are kept (None: settings.DATA_DIR / "search"). They depend only on the
 # label texts and the encoder, so any database may share them.
 CACHE_DIR = os.environ.get("PARCOURS_SEARCH_CACHE_DIR") or None
@@ -160,28 +184,31 @@ def _features(folded):
     return set(words), grams
 
 
-class _Vectoriser:
-    """Binary TF-IDF over a fixed vocabulary, rows L2-normalised."""
+def _tfidf(documents):
+    """Binary TF-IDF of feature sets: (vocabulary list, idf, rows L2-normalised CSR matrix)."""
+    # Columns in order of first appearance. Each document's features are a set, so a feature's
+    # document frequency is how often its column appears: one bincount.
+    vocabulary, lengths, cols = {}, [], []
+    for features in documents:
+        lengths.append(len(features))
+        cols.extend([vocabulary.setdefault(feature, len(vocabulary)) for feature in features])
+    count = len(documents)
+    cols = np.asarray(cols, dtype=np.int64)
+    rows = np.repeat(np.arange(count, dtype=np.int64), lengths)
+    frequencies = np.bincount(cols, minlength=len(vocabulary)).astype(np.float32)
+    idf = (np.log((count + 1) / (frequencies + 1)) + 1).astype(np.float32)
+    matrix = sparse.csr_matrix(
+        (idf[cols], (rows, cols)), shape=(count, len(vocabulary)), dtype=np.float32
+    )
+    return list(vocabulary), idf, _normalise_rows(matrix)
 
-    def __init__(self, documents):
-        # Columns in order of first appearance. Each document's features are a set, so a
-        # feature's document frequency is how often its column appears: one bincount. (A loop
-        # per feature was a quarter of building the skill index.)
-        vocabulary, lengths, cols = {}, [], []
-        for features in documents:
-            lengths.append(len(features))
-            cols.extend([vocabulary.setdefault(feature, len(vocabulary)) for feature in features])
-        count = len(documents)
-        cols = np.asarray(cols, dtype=np.int64)
-        rows = np.repeat(np.arange(count, dtype=np.int64), lengths)
-        frequencies = np.bincount(cols, minlength=len(vocabulary)).astype(np.float32)
-        self.vocabulary = vocabulary
-        self.idf = (np.log((count + 1) / (frequencies + 1)) + 1).astype(np.float32)
-        data = self.idf[cols]
-        matrix = sparse.csr_matrix(
-            (data, (rows, cols)), shape=(count, len(vocabulary)), dtype=np.float32
-        )
-        self.matrix = _normalise_rows(matrix)
+
+class _Vectoriser:
+    """Turns feature sets into binary TF-IDF rows over a fixed vocabulary (L2-normalised)."""
+
+    def __init__(self, vocabulary, idf):
+        self.vocabulary = {feature: column for column, feature in enumerate(vocabulary)}
+        self.idf = idf
 
     def transform(self, documents):
         rows, cols = [], []
@@ -224,6 +251,13 @@ class _Segments:
             runs = np.flatnonzero(lengths > rank)
             self.steps.append((None if len(runs) == len(lengths) else runs, starts[runs] + rank))
 
+    @classmethod
+    def of_keys(cls, keys, count):
+        """Runs of sorted integer `keys` (0..count-1), one per key value, empty when absent."""
+        starts = np.searchsorted(keys, np.arange(count))
+        ends = np.append(starts[1:], len(keys))
+        return cls(starts, ends, len(keys))
+
     def max(self, matrix):
         if matrix.shape[1] == 1:
             # One query: reduceat over one contiguous vector is fast; the appended -inf gives
@@ -242,94 +276,187 @@ class _Segments:
         return out
 
 
-class _Index:
-    """All labels of one kind of concept, ready to score queries."""
+class _Texts:
+    """The label texts, kept as one UTF-8 buffer and offsets (memory-mapped from the index
+    files): a label is decoded only when a result shows it."""
 
-    def __init__(self, kind, concepts, encoder, fingerprint):
+    def __init__(self, blob, offsets):
+        self.blob, self.offsets = blob, offsets
+
+    @classmethod
+    def of(cls, texts):
+        encoded = [label.encode("utf-8") for label in texts]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(label) for label in encoded], out=offsets[1:])
+        return cls(np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets)
+
+    def __len__(self):
+        return len(self.offsets) - 1
+
+    def __getitem__(self, position):
+        start, end = int(self.offsets[position]), int(self.offsets[position + 1])
+        return bytes(self.blob[start:end]).decode("utf-8")
+
+    def __iter__(self):
+        data = bytes(self.blob)
+        offsets = self.offsets.tolist()
+        for start, end in zip(offsets, offsets[1:], strict=False):
+            yield data[start:end].decode("utf-8")
+
+
+def _build(kind, concepts, encoder):
+    """Everything an index needs, computed from the concepts: (arrays, meta).
+
+    Arrays are what every worker memory-maps from the index files; meta (JSON) holds the
+    vocabularies. Labels are grouped by concept, English labels first then French inside each
+    concept, so the best label per concept (and per language) is one pooling pass.
+    """
+    texts, label_concept, weights, is_fr, kinds, clean, folded = [], [], [], [], [], [], []
+    for position, labels in enumerate(concepts.labels):
+        seen = set()
+        for label, lang, label_kind in sorted(labels, key=lambda label: label[1] == "fr"):
+            forms = text.label_forms(label)
+            # Both methods read the first (masculine) full form: a query's forms are all read,
+            # but a label holding both forms would score lower than a label holding one
+            # ("maître d'hôtel/maîtresse d'hôtel" against "maître d'hôtel").
+            key = fold_words(forms[0])
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            texts.append(label)
+            label_concept.append(position)
+            weights.append(LABEL_KIND_WEIGHT[label_kind])
+            is_fr.append(lang == "fr")
+            kinds.append(label_kind)
+            clean.append(forms[0])
+            folded.append(key)
+    label_weight = np.asarray(weights, dtype=np.float32)
+    features = [_features(label) for label in folded]
+    word_vocabulary, word_idf, word_matrix = _tfidf([words for words, _grams in features])
+    gram_vocabulary, gram_idf, gram_matrix = _tfidf([grams for _words, grams in features])
+    # One sparse matrix for both lexical channels, each label row already weighted by its kind
+    # and each channel by its share: one product gives the lexical score.
+    lexical = sparse.hstack(
+        [
+            sparse.diags(WORD_SHARE * label_weight) @ word_matrix,
+            sparse.diags((1 - WORD_SHARE) * label_weight) @ gram_matrix,
+        ],
+        format="csr",
+        dtype=np.float32,
+    )
+    columns = lexical.tocsc()
+    # How often each folded word (function words included) appears in English and in French
+    # labels: what tells a query's language (see _Index.french_odds).
+    counts = {}
+    for key, french in zip(folded, is_fr, strict=True):
+        for word in set(key.split()):
+            counts.setdefault(word, [0, 0])[french] += 1
+    arrays = {
+        "label_concept": np.asarray(label_concept, dtype=np.int64),
+        "label_weight": label_weight,
+        "label_is_fr": np.asarray(is_fr, dtype=bool),
+        "word_idf": word_idf,
+        "gram_idf": gram_idf,
+        "lexical_data": lexical.data,
+        "lexical_indices": lexical.indices,
+        "lexical_indptr": lexical.indptr,
+        "columns_data": columns.data,
+        "columns_indices": columns.indices,
+        "columns_indptr": columns.indptr,
+    }
+    label_texts = _Texts.of(texts)
+    arrays["text_blob"], arrays["text_offsets"] = label_texts.blob, label_texts.offsets
+    meta = {
+        "format": INDEX_FORMAT,
+        "kind": kind,
+        "encoder": getattr(encoder, "name", None),
+        "concepts": len(concepts.ids),
+        "labels": len(texts),
+        "words": word_vocabulary,
+        "grams": gram_vocabulary,
+        "spellings": sorted({w for label in folded for w in label.split() if len(w) >= 4}),
+        "language_counts": counts,
+        "label_counts": [len(is_fr) - sum(is_fr), sum(is_fr)],
+        "lexical_shape": list(lexical.shape),
+    }
+    # Which labels the sentence encoder reads (all of them, or only preferred labels for the
+    # 14,000 skills, whose 110,000 alternative labels would cost minutes and memory).
+    embedded = [i for i, label_kind in enumerate(kinds) if label_kind in EMBEDDED_LABELS[kind]]
+    arrays["embedded"] = np.asarray(embedded, dtype=np.int64)
+    embeddings = _embeddings(kind, [clean[i].lower() for i in embedded], encoder)
+    if embeddings is not None:
+        concept = arrays["label_concept"][arrays["embedded"]]
+        # Each concept's centroid: the mean direction of all its labels, a prototype that
+        # rewards concepts whose labels agree with the query as a whole (not one odd label).
+        centroids = np.zeros((len(concepts.ids), embeddings.shape[1]), dtype=np.float32)
+        np.add.at(centroids, concept, embeddings)
+        norms = np.linalg.norm(centroids, axis=1, keepdims=True)
+        norms[norms == 0] = 1
+        arrays["centroids"] = centroids / norms
+        # The label-kind weight is folded into the rows: the product gives weighted cosines.
+        arrays["embeddings"] = np.ascontiguousarray(
+            embeddings * label_weight[arrays["embedded"]][:, None], dtype=np.float32
+        )
+    return arrays, meta
+
+
+class _Index:
+    """All labels of one kind of concept, ready to score queries.
+
+    Built from `_build`'s arrays, which are memory-mapped from the index files when they come
+    from disk (shared by every process through the page cache), or plain arrays.
+    """
+
+    def __init__(self, kind, concepts, arrays, meta, encoder, fingerprint, path=None):
         self.kind = kind
         self.fingerprint = fingerprint
+        self.path = path
         self.ids = concepts.ids
         self.uris = concepts.uris
         self.labels_en = concepts.labels_en
         self.labels_fr = concepts.labels_fr
-        self.label_texts, label_concept, weights, clean, langs, kinds = [], [], [], [], [], []
-        folded = []
-        for position, labels in enumerate(concepts.labels):
-            seen = set()
-            # English labels first, then French: each concept's labels form two contiguous
-            # runs, so the best label per language is one pooling pass (concept_scores).
-            for label, lang, label_kind in sorted(labels, key=lambda label: label[1] == "fr"):
-                cleaned = text.clean_label(label)
-                key = fold_words(cleaned)
-                if not key or key in seen:
-                    continue
-                seen.add(key)
-                self.label_texts.append(label)
-                label_concept.append(position)
-                weights.append(LABEL_KIND_WEIGHT[label_kind])
-                langs.append(lang)
-                kinds.append(label_kind)
-                clean.append(cleaned)
-                folded.append(key)  # folding is a third of the build: once per label
-        self.label_concept = np.asarray(label_concept, dtype=np.int64)
-        self.label_weight = np.asarray(weights, dtype=np.float32)
-        self.label_is_fr = np.asarray([lang == "fr" for lang in langs], dtype=bool)
+        self.label_texts = _Texts(arrays["text_blob"], arrays["text_offsets"])
+        self.label_concept = arrays["label_concept"]
+        self.label_weight = arrays["label_weight"]
+        self.label_is_fr = arrays["label_is_fr"]
+        count = len(self.ids)
         # Labels are grouped by concept: each concept's labels start at starts[i].
-        self.starts = np.searchsorted(self.label_concept, np.arange(len(self.ids)))
-        self.ends = np.append(self.starts[1:], len(self.label_texts))
-        self.segments = _Segments(self.starts, self.ends, len(self.label_texts))
-        features = [_features(label) for label in folded]
-        self.words = _Vectoriser([words for words, _grams in features])
-        self.grams = _Vectoriser([grams for _words, grams in features])
-        # One sparse matrix for both lexical channels, each label row already weighted by its
-        # kind and each channel by its share: one product gives the lexical score.
-        self.lexical = sparse.hstack(
-            [
-                sparse.diags(WORD_SHARE * self.label_weight) @ self.words.matrix,
-                sparse.diags((1 - WORD_SHARE) * self.label_weight) @ self.grams.matrix,
-            ],
-            format="csr",
-            dtype=np.float32,
+        self.starts = np.searchsorted(self.label_concept, np.arange(count))
+        self.ends = np.append(self.starts[1:], len(self.label_concept))
+        self.segments = _Segments(self.starts, self.ends, len(self.label_concept))
+        # Run 2c holds concept c's English labels, run 2c + 1 its French ones.
+        self.language_runs = _Segments.of_keys(2 * self.label_concept + self.label_is_fr, 2 * count)
+        self.words = _Vectoriser(meta["words"], arrays["word_idf"])
+        self.grams = _Vectoriser(meta["grams"], arrays["gram_idf"])
+        shape = tuple(meta["lexical_shape"])
+        self.lexical = sparse.csr_matrix(
+            (arrays["lexical_data"], arrays["lexical_indices"], arrays["lexical_indptr"]),
+            shape=shape,
+            copy=False,
         )
-        self.lexical_columns = self.lexical.tocsc()
+        self.lexical_columns = sparse.csc_matrix(
+            (arrays["columns_data"], arrays["columns_indices"], arrays["columns_indptr"]),
+            shape=shape,
+            copy=False,
+        )
         # The words of the labels as written (folded), to correct typos in queries.
         self.spellings = {}
-        for word in sorted({w for label in folded for w in label.split() if len(w) >= 4}):
+        for word in meta["spellings"]:
             self.spellings.setdefault(word[0], []).append(word)
+        self.language_counts = meta["language_counts"]
+        english_labels, french_labels = meta["label_counts"]
+        self.language_totals = (max(english_labels, 1), max(french_labels, 1))
         self.corrections = {}
         self.results = Recent(RESULT_CACHE_SIZE)
         self.encoder = encoder
-        # Which labels the sentence encoder reads (all of them, or only preferred labels for
-        # the 14,000 skills, whose 110,000 alternative labels would cost minutes and memory).
-        embedded = [i for i, label_kind in enumerate(kinds) if label_kind in EMBEDDED_LABELS[kind]]
-        self.embedded = np.asarray(embedded, dtype=np.int64)
-        self.embedded_position = np.full(len(clean), -1, dtype=np.int64)
-        self.embedded_position[self.embedded] = np.arange(len(embedded))
-        embeddings = _embeddings(kind, [clean[i].lower() for i in embedded], encoder)
-        self.embeddings = self.centroids = None
-        if embeddings is not None:
-            self._prepare_semantic(embeddings)
-
-    def _prepare_semantic(self, embeddings):
-        """Weighted label embeddings, per-language pooling runs and concept centroids."""
-        concept = self.label_concept[self.embedded]
-        # The label-kind weight is folded into the rows: the product gives weighted cosines.
-        self.embeddings = np.ascontiguousarray(
-            embeddings * self.label_weight[self.embedded][:, None], dtype=np.float32
-        )
-        # Run 2c holds concept c's English labels, run 2c + 1 its French ones.
-        run_keys = 2 * concept + self.label_is_fr[self.embedded]
-        run_count = 2 * len(self.ids)
-        run_starts = np.searchsorted(run_keys, np.arange(run_count))
-        run_ends = np.append(run_starts[1:], len(run_keys))
-        self.runs = _Segments(run_starts, run_ends, len(run_keys))
-        # Each concept's centroid: the mean direction of all its labels, a prototype that
-        # rewards concepts whose labels agree with the query as a whole (not one odd label).
-        centroids = np.zeros((len(self.ids), embeddings.shape[1]), dtype=np.float32)
-        np.add.at(centroids, concept, embeddings)
-        norms = np.linalg.norm(centroids, axis=1, keepdims=True)
-        norms[norms == 0] = 1
-        self.centroids = centroids / norms
+        self.embedded = arrays["embedded"]
+        self.embedded_position = np.full(len(self.label_concept), -1, dtype=np.int64)
+        self.embedded_position[self.embedded] = np.arange(len(self.embedded))
+        self.embeddings = arrays.get("embeddings")
+        self.centroids = arrays.get("centroids")
+        if self.embeddings is not None:
+            concept = self.label_concept[self.embedded]
+            self.runs = _Segments.of_keys(2 * concept + self.label_is_fr[self.embedded], 2 * count)
 
     def __len__(self):
         return len(self.ids)
@@ -367,15 +494,52 @@ class _Index:
                 words[i], changed = correction[0], True
         return " ".join(words) if changed else folded
 
+    def french_odds(self, query, hint):
+        """Log-odds that `query` is French rather than English, read from the query itself.
+
+        Each folded word votes with how much more often French labels use it than English
+        ones (function words included: "de", "aux", "of", "and" weigh most); words no label
+        uses do not vote; the language toolkit's own evidence (accents, elisions, function
+        words and endings of one language only) adds its log-odds. The interface language
+        `hint` only breaks ties: it cannot outvote one clear word.
+        """
+        odds = LANGUAGE_HINT if hint == "fr" else -LANGUAGE_HINT
+        english_total, french_total = self.language_totals
+        cleaned = text.strip_noise(query)
+        for word in fold_words(cleaned).split():
+            english, french = self.language_counts.get(word, (0, 0))
+            if english + french == 0:
+                continue
+            vote = np.log((french + 0.5) / french_total) - np.log((english + 0.5) / english_total)
+            odds += float(np.clip(vote, -LANGUAGE_VOTE, LANGUAGE_VOTE))
+        # The toolkit's reading of the words themselves: accents, elisions ("l'", "d'"),
+        # function words and endings only one language uses.
+        french_share = language_scores(cleaned)["fr"]
+        odds += float(np.log(french_share / (1 - french_share)))
+        return odds
+
+    def prepare(self, queries):
+        """Per query: its language (probability of French), its folded lexical text, and the
+        texts the encoder reads (one per gender form)."""
+        prepared = []
+        for query, hint in queries:
+            french = 1 / (1 + np.exp(-self.french_odds(query, hint)))
+            lang = "fr" if french >= 0.5 else "en"
+            forms = text.query_forms(query)
+            folded = [text.expand(fold_words(form), lang) for form in forms]
+            prepared.append((french, " ".join(folded), forms, folded))
+        return prepared
+
     def channel_scores(self, queries):
-        """Lexical scores of every label, semantic scores of every embedded label, and the
-        query vectors.
+        """Lexical scores of every label, semantic scores of every embedded label, the query
+        vectors and the probability each query is French.
 
         Scores are label-major arrays, (labels, queries): pooling per concept then reads
         contiguous rows, which is several times faster than pooling along columns.
         """
-        expanded = [text.normalise_query(query, lang) for query, lang in queries]
-        normalised = [self.correct(folded) for folded in expanded]
+        prepared = self.prepare(queries)
+        french = np.asarray([entry[0] for entry in prepared], dtype=np.float32)
+        normalised = [self.correct(entry[1]) for entry in prepared]
         features = [_features(folded) for folded in normalised]
         words = self.words.transform([w for w, _g in features])
         grams = self.grams.transform([g for _w, g in features])
@@ -383,34 +547,48 @@ class _Index:
             self.lexical, self.lexical_columns, sparse.hstack([words, grams], format="csr")
         )
         if self.embeddings is None:
-            return lexical, None, None
-        vectors = self._query_vectors(queries, expanded)
+            return lexical, None, None, french
+        vectors = self._query_vectors(prepared)
         with blas_threads(1):
             semantic = self.embeddings @ vectors.T
-        return lexical, semantic, vectors
+        return lexical, semantic, vectors, french
 
-    def _query_vectors(self, queries, expanded):
-        """The encoder's vectors of the queries, with only the surer typo corrections."""
-        texts = []
-        for (query, _lang), folded in zip(queries, expanded, strict=True):
-            corrected = self.correct(folded, ENCODER_TYPO_SIMILARITY, same_ending=True)
-            texts.append(corrected if corrected != folded else _semantic_text(query, folded))
-        return self.encoder.encode(texts)
+    def _query_vectors(self, prepared):
+        """The encoder's vectors of the queries: the mean of their gender forms' vectors, each
+        form read with only the surer typo corrections."""
+        texts, owners = [], []
+        for number, (_french, _lexical, forms, folded) in enumerate(prepared):
+            for form, expanded in zip(forms, folded, strict=True):
+                corrected = self.correct(expanded, ENCODER_TYPO_SIMILARITY, same_ending=True)
+                texts.append(corrected if corrected != expanded else _semantic_text(form, expanded))
+                owners.append(number)
+        encoded = self.encoder.encode(texts)
+        if len(texts) == len(prepared):
+            return encoded
+        vectors = np.zeros((len(prepared), encoded.shape[1]), dtype=np.float32)
+        np.add.at(vectors, np.asarray(owners), encoded)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        norms[norms == 0] = 1
+        return vectors / norms
 
-    def concept_scores(self, lexical, semantic, vectors):
+    def concept_scores(self, lexical, semantic, vectors, french):
         """Pool label scores per concept and mix the methods: (concepts, queries)."""
-        pooled = self.segments.max(lexical)
+        # The best lexical label per concept and language, mixed by the query's language.
+        runs = self.language_runs.max(lexical)
+        pooled = _by_language(runs[0::2], runs[1::2], french, LEXICAL_LANGUAGE)
         if semantic is None:
             return pooled
         pooled *= LEXICAL_WEIGHT
-        # The best English and the best French label of each concept (0 when it has none).
+        # The best English and the best French label of each concept by meaning (0 when none).
         runs = self.runs.max(semantic)
         np.maximum(runs, 0, out=runs)
-        english, french = runs[0::2], runs[1::2]
-        pooled += (1 - LEXICAL_WEIGHT) * np.maximum(french, english)
+        english, french_labels = runs[0::2], runs[1::2]
+        pooled += (1 - LEXICAL_WEIGHT) * _by_language(
+            english, french_labels, french, SEMANTIC_LANGUAGE
+        )
         # Agreement across languages: a concept whose English AND French labels both sit close
         # to the query is a safer answer than one reached through a single odd label.
-        pooled += LANGUAGE_AGREEMENT * np.minimum(french, english)
+        pooled += LANGUAGE_AGREEMENT * np.minimum(french_labels, english)
         pooled /= 1 + LANGUAGE_AGREEMENT
         # The same idea within the concept: closeness to the centroid of all its labels.
         with blas_threads(1):
@@ -427,8 +605,9 @@ class _Index:
         results = []
         for chunk_start in range(0, len(queries), CHUNK):
             chunk = queries[chunk_start : chunk_start + CHUNK]
-            lexical, semantic, vectors = self.channel_scores(chunk)
-            pooled = np.ascontiguousarray(self.concept_scores(lexical, semantic, vectors).T)
+            lexical, semantic, vectors, french = self.channel_scores(chunk)
+            pooled = self.concept_scores(lexical, semantic, vectors, french)
+            pooled = np.ascontiguousarray(pooled.T)
             count = min(limit, pooled.shape[1])
             best = np.argpartition(-pooled, count - 1, axis=1)[:, :count]
             best_scores = np.take_along_axis(pooled, best, axis=1)
@@ -467,6 +646,20 @@ class _Index:
         return self.label_texts[start + int(np.argmax(label_scores))]
 
 
+def _by_language(english, french_labels, french, share):
+    """Per concept, its English and French label scores mixed by the query's language.
+
+    `french` is each query's probability of being French. With `share` 0 a concept counts its
+    better language whatever the query's; with `share` 1 only the query's language counts (by
+    its probability); between the two, both.
+    """
+    best = np.maximum(english, french_labels)
+    if not share:
+        return best
+    own = french * french_labels + (1 - french) * english
+    return (1 - share) * best + share * own
+
+
 def _similarity(matrix, columns, queries):
     """Dot product of each row of `matrix` with each query row: dense (rows, queries)."""
     if queries.shape[0] == 1:
@@ -484,10 +677,11 @@ def _similarity(matrix, columns, queries):
     return np.asarray(columns[:, used].tocsr() @ dense, dtype=np.float32)
 
 
-def _semantic_text(query, normalised):
-    """What the sentence encoder reads: the cleaned query, or its expansion when it has one."""
-    cleaned = text.clean_label(query).lower()
-    return normalised if normalised != fold_words(cleaned) else cleaned
+def _semantic_text(form, expanded):
+    """What the sentence encoder reads of one form of a query: the form as written (lower
+    case), or its expansion when it has one (abbreviations, Canadian French)."""
+    cleaned = form.lower()
+    return expanded if expanded != fold_words(cleaned) else cleaned
 
 
 def _embeddings(kind, texts, encoder):
@@ -495,7 +689,7 @@ def _embeddings(kind, texts, encoder):
     if encoder is None or not texts:
         return None
     unique = sorted(set(texts))
-    cache = Path(CACHE_DIR or Path(settings.DATA_DIR) / "search") / f"{kind}-{encoder.name}.npz"
+    cache = _search_dir() / f"{kind}-{encoder.name}.npz"
     known = {}
     try:
         with np.load(cache, allow_pickle=False) as stored:
@@ -514,8 +708,6 @@ def _embeddings(kind, texts, encoder):
     if oversized:
         known = {label: known[label] for label in unique if label in known}
     if (missing or oversized) and getattr(encoder, "cacheable", True):
-        # Keep what other databases (tests, an older release) needed too: the cache only grows
-        # by the labels of the data sets this machine has seen.
         stored_texts = sorted(known)
         vectors = np.stack([known[label] for label in stored_texts]).astype(np.float16)
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -525,7 +717,131 @@ def _embeddings(kind, texts, encoder):
     return np.stack([known[label] for label in texts]).astype(np.float32)
 
 
-# --- The index registry: built lazily, rebuilt when the data changes. ---
+# --- Index files: built once, memory-mapped by every process. ---
+
+
+def _search_dir():
+    return Path(CACHE_DIR or Path(settings.DATA_DIR) / "search")
+
+
+def _digest(kind, concepts, encoder):
+    """What an index is built from: the concepts' labels, the encoder, and the code and
+    settings that shape the index. Equal digests mean identical index files."""
+    digest = hashlib.sha256()
+    # The normalisation shapes every label's features; the rest of this module only reads the
+    # index (a change to what _build writes must bump INDEX_FORMAT).
+    digest.update(Path(text.__file__).read_bytes())
+    shape = (INDEX_FORMAT, kind, getattr(encoder, "name", None), LABEL_KIND_WEIGHT, WORD_SHARE)
+    digest.update(repr((shape, sorted(EMBEDDED_LABELS[kind]))).encode())
+    for row in zip(concepts.ids, concepts.uris, concepts.labels, strict=True):
+        digest.update(repr(row).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:24]
+
+
+def _save(folder, arrays, meta):
+    """Write the index files into a new folder next to `folder`, then move it into place (a
+    reader never sees half an index)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        # mkdtemp makes a private folder; the files are as readable as the data folder's others
+        # (a CLI command run by another user reads them too).
+        partial.chmod(0o777 & ~_umask())
+        for name, array in arrays.items():
+            np.save(partial / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+        (partial / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        try:
+            partial.rename(folder)
+        except OSError:  # another process finished the same index first: theirs is identical
+            shutil.rmtree(partial, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+
+
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _load(folder):
+    """The arrays (memory-mapped, read-only) and meta of an index folder, or None."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("format") != INDEX_FORMAT:
+            return None
+        # Plain arrays viewing the mapped pages: the np.memmap subclass costs a Python call on
+        # every indexing, and the hot paths index a lot.
+        arrays = {
+            path.stem: np.asarray(np.load(path, mmap_mode="r", allow_pickle=False))
+            for path in folder.glob("*.npy")
+        }
+    except (OSError, ValueError):
+        return None
+    return arrays, meta
+
+
+def _prune(kind, keep):
+    """Remove index folders of `kind` that no current data needs: all but the newest few
+    (a running process keeps reading a removed folder's mapped files until it reloads)."""
+    folders = sorted(
+        (path for path in (_search_dir() / "index").glob(f"{kind}-*") if path.is_dir()),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for path in folders[INDEX_FOLDERS_KEPT:]:
+        if path != keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+@contextmanager
+def _build_lock(kind):
+    """One process builds a given kind's index files at a time; the others wait, then load."""
+    folder = _search_dir() / "index"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / f"{kind}.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class _FilesMissing(Exception):
+    """The index files of this data do not exist yet (and the caller does not build them)."""
+
+
+def _open_index(kind, concepts, encoder, fingerprint, build=True):
+    """The index of these concepts: from its files when they exist, else built and written
+    (once, under a lock), and memory-mapped. An encoder that may not be cached (a test's fake)
+    gets an index in memory only. With `build` false, missing files raise _FilesMissing."""
+    if not getattr(encoder, "cacheable", True):
+        arrays, meta = _build(kind, concepts, encoder)
+        return _Index(kind, concepts, arrays, meta, encoder, fingerprint)
+    folder = _search_dir() / "index" / f"{kind}-{_digest(kind, concepts, encoder)}"
+    loaded = _load(folder)
+    if loaded is None and not build and concepts.ids:
+        raise _FilesMissing(kind)
+    if loaded is None:
+        try:
+            with _build_lock(kind):
+                loaded = _load(folder)
+                if loaded is None:
+                    started = time.monotonic()
+                    _save(folder, *_build(kind, concepts, encoder))
+                    logger.info("Built the %s index in %.1f s", kind, time.monotonic() - started)
+                    _prune(kind, folder)
+                    loaded = _load(folder)
+        except OSError:  # a read-only or full data folder
+            logger.exception("Could not write the %s index files: keeping it in memory", kind)
+    if loaded is None:  # unreadable files (full disk...): an index in memory still works
+        arrays, meta = _build(kind, concepts, encoder)
+        return _Index(kind, concepts, arrays, meta, encoder, fingerprint)
+    return _Index(kind, concepts, *loaded, encoder, fingerprint, path=folder)
+
+
+# --- The index registry: opened lazily, rebuilt when the data changes. ---
 
 _indexes = {}
 _lock = threading.Lock()
@@ -547,7 +863,7 @@ FINGERPRINT_TTL = 2.0
 _checked = {}
 
 
-def _index(kind):
+def _index(kind, build=True):
     index = _indexes.get(kind)
     now = time.monotonic()
     checked = _checked.get(kind)
@@ -566,25 +882,39 @@ def _index(kind):
     with _lock:
         index = _indexes.get(kind)
         if index is None or index.fingerprint != fingerprint:
-            index = _Index(kind, _load_concepts(kind), get_encoder(), fingerprint)
+            concepts = _load_concepts(kind)
+            index = _open_index(kind, concepts, get_encoder(), fingerprint, build)
             _indexes[kind] = index
     return index
 
 
-def warm_up():
-    """Load the sentence encoder and build both indexes now, not on the first search.
+def warm_up(build_apart=False):
+    """Open both indexes and load the sentence encoder now, not on the first search.
 
-    `parcours serve` calls it once in gunicorn's master process before the workers fork: they
-    then share the model and the indexes (copy-on-write) instead of each loading its own on its
-    first search, which cost seconds per worker under load.
+    `parcours serve` calls it once in gunicorn's master process before the workers fork. The
+    indexes come from their files (memory-mapped: every worker shares one copy through the
+    page cache). When this data has no files yet (a first start after an upgrade that changes
+    them), `build_apart` builds them in a separate Python process: building takes hundreds of
+    MB that the master would otherwise keep, and its workers inherit.
     """
-    indexes = [_index(kind) for kind in (OCCUPATIONS, SKILLS)]
+    indexes, missing = [], []
+    for kind in (OCCUPATIONS, SKILLS):
+        try:
+            indexes.append(_index(kind, build=not build_apart))
+        except _FilesMissing:
+            missing.append(kind)
+    if missing:
+        logger.info("Building the %s index files in a separate process", " and ".join(missing))
+        script = "import django; django.setup(); from taxonomy import search; search.warm_up()"
+        subprocess.run([sys.executable, "-c", script], check=False, env=os.environ.copy())
+        indexes += [_index(kind) for kind in missing]  # built here if the other process failed
     if any(len(index) for index in indexes):  # without a taxonomy nothing needs the encoder
         get_encoder().load()
 
 
 def rebuild_index():
-    """Rebuild both indexes now (the importer calls this after an import)."""
+    """Build both indexes' files now (the importer calls this after an import), so no
+    server waits for them."""
     with _lock:
         _indexes.clear()
     for kind in (OCCUPATIONS, SKILLS):
@@ -652,6 +982,27 @@ def match_many(kind, queries, limit=10):
     for i, matches in zip(answerable, found, strict=True):
         results[i] = _matches(index, matches, cleaned[i][1])
     return results
+
+
+def build_index(kind, label_langs=None):
+    """A private index of `kind` over the labels of `label_langs` only (all when None): the
+    bench's one-language protocol (MELO: French queries against French labels only)."""
+    concepts = _load_concepts(kind)
+    if label_langs:
+        concepts.labels = [
+            [label for label in labels if label[1] in label_langs] for labels in concepts.labels
+        ]
+    encoder = get_encoder()
+    return _Index(kind, concepts, *_build(kind, concepts, encoder), encoder, None)
+
+
+def match_with(index, queries, limit=10):
+    """`match_many` on an index from `build_index`."""
+    cleaned = [((query or "").strip(), "fr" if lang == "fr" else "en") for query, lang in queries]
+    found = index.search(cleaned, _clamp(limit))
+    return [
+        _matches(index, matches, lang) for matches, (_q, lang) in zip(found, cleaned, strict=True)
+    ]
 
 
 def match_occupations(queries, limit=10):

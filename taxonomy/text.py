@@ -8,7 +8,7 @@ occupational terms.
 
 import re
 
-from core.language import collapse_gender_pairs, fold_words, stem, strip_gender_markers
+from core.language import fold_words, gender_forms, stem, strip_gender_markers
 
 _SPACES = re.compile(r"\s+")
 _HASHTAGS = re.compile(r"#\w+")
@@ -219,11 +219,39 @@ def tokens(text):
     return [stem(word) for word in text.split() if word not in STOPWORDS]
 
 
+def label_forms(text):
+    """The full gender forms of a label or query, noise removed, the form written first first:
+    "Agent / Agente de sécurité (H/F)" → "Agent de sécurité", "Agente de sécurité"
+    (core.language.gender_forms); one form when it has no gender pair."""
+    without_tags = _HASHTAGS.sub(" ", text or "")
+    return gender_forms(without_tags) or [strip_noise(text)]
+
+
 def clean_label(text):
-    """A readable form of a label or query for the sentence encoder: no noise, one gender form."""
-    return collapse_gender_pairs(strip_noise(text))
+    """A readable form of a label or query for the sentence encoder: no noise, the first
+    full gender form ("conducteur/conductrice de bus" → "conducteur de bus")."""
+    return label_forms(text)[0]
+
+
+# Where a job-board title's head ends: " - ", " | ", an opening bracket, a comma, a colon.
+_HEAD_END = re.compile(r"\s+[-–—|]\s+|\s*[(\[,:;]")
+
+
+def query_forms(query):
+    """The forms of a query the search reads: its full gender forms (label_forms), and for a
+    title that goes on after its head ("Kitchen Commis - Bangsar/Stacks", "Assistant, Finance",
+    "Sales Engineer (Wireless Systems)") the head alone too. The extra words may be the job's
+    field or mere noise (a place, a shift, a company): reading both keeps either."""
+    forms = label_forms(query)
+    heads = []
+    for form in forms:
+        head = _HEAD_END.split(form, 1)[0].strip()
+        if head and head != form and tokens(fold_words(head)):
+            heads.append(head)
+    return forms + [head for head in heads if head not in forms]
 
 
 def normalise_query(query, lang="en"):
-    """Folded, noise-free, abbreviation-expanded text of a query, ready for matching."""
-    return expand(fold_words(clean_label(query)), lang)
+    """Folded, noise-free, abbreviation-expanded text of a query (all its forms), ready for
+    matching."""
+    return " ".join(expand(fold_words(form), lang) for form in query_forms(query))

@@ -285,7 +285,10 @@ def _explicit_candidates(folded):
         folded = folded[: match.start()] + " " * len(match.group(0)) + folded[match.end() :]
 
     def before_in(match):
-        return bool(match.groupdict().get("before"))
+        """ "before X" / "avant X", but not "before the end of X" (that is the end of X)."""
+        if not match.groupdict().get("before"):
+            return False
+        return not re.search(r"\b(?:end of|fin)\b", match.group(0))
 
     for m in list(ISO.finditer(folded)):
         take(m, _safe_date(int(m["year"]), int(m["month"]), int(m["day"])))

@@ -63,6 +63,8 @@ _INSIDE = re.compile(
     r"(?:[.·•‧⋅](?:s|x))?(?![^\W\d_])"
 )
 _SLASH = re.compile(r"\s*/\s*")
+# Every gender marker, pair or inclusive ending has one of these characters.
+_MAYBE_GENDERED = re.compile(r"[/(\[.·•‧⋅-]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -158,6 +160,9 @@ def gender_forms(text):
 
     Always at least one form (the cleaned text); never raises.
     """
+    if not _MAYBE_GENDERED.search(text or ""):
+        text = " ".join((text or "").split()).strip(" -–|,;:")
+        return [text] if text else []
     text = _SPACES.sub(" ", GENDER_MARKERS.sub(" ", text or "")).strip(" -–|,;:")
     if not text:
         return []

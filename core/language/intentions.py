@@ -101,6 +101,7 @@ _NEGATORS_BEFORE = word_set(
     """
 )
 _NEGATORS_AFTER = frozenset(["pas", "jamais", "point", "guere", "aucunement"])
+_NEGATORS = _NEGATORS_BEFORE | _NEGATORS_AFTER
 _SUBJECTS = frozenset(
     ["i", "we", "he", "she", "they", "you", "je", "j'", "nous", "on", "il", "elle", "ils", "tu"]
 )
@@ -247,11 +248,12 @@ def _clause_intentions(text, tokens):
             _postposed(intentions, start, end, "less", keep_negation=True)
             continue
         intentions.append([kind, negated, start, end, first, stop])
-    return [_make(text, tokens, *intention) for intention in intentions]
+    return [_make(text, tokens, words, *intention) for intention in intentions]
 
 
 def _has_content(words):
-    return any(w not in function_words() and not w.endswith("'") for w in words)
+    stop = function_words()
+    return any(w not in stop and not w.endswith("'") for w in words)
 
 
 def _cues(words):
@@ -259,7 +261,11 @@ def _cues(words):
     cues = []
     at = 0
     last_end = 0  # negations before a cue are looked for after the previous cue only
+    negation_seen, scanned = False, 0  # whether the clause has a negation before `at`
     while at < len(words):
+        while scanned < at:
+            negation_seen = negation_seen or words[scanned] in _NEGATORS
+            scanned += 1
         length, kind = _match_cue(words, at)
         ne_plus = _ne_plus(words, at)
         if ne_plus and ne_plus >= length:
@@ -276,9 +282,7 @@ def _cues(words):
             negated = negated or any(w in ("ne", "n'") for w in before)
             end += 1
         if kind in ("less_after", "stop_after"):
-            clause_negated = any(
-                w in _NEGATORS_BEFORE or w in _NEGATORS_AFTER for w in words[:at]
-            ) or any(c[3] for c in cues)
+            clause_negated = negation_seen or any(c[3] for c in cues[-3:])
             if not clause_negated or (end < len(words) and words[end] in ("as", "que", "qu'")):
                 at = end
                 continue
@@ -319,13 +323,14 @@ def _postposed(intentions, start, end, kind, keep_negation=False):
         intentions.append([kind, False, start, end, 0, start])
 
 
-def _make(text, tokens, kind, negated, start, end, first, stop):
-    words = [token.folded for token in tokens]
-    leading = _LEADING | _SUBJECTS | _NEGATORS_AFTER
-    while first < stop and words[first] in leading:
+_SCOPE_LEADING = _LEADING | _SUBJECTS | _NEGATORS_AFTER
+_SCOPE_TRAILING = function_words() | _COORDINATORS | _NEGATORS
+
+
+def _make(text, tokens, words, kind, negated, start, end, first, stop):
+    while first < stop and words[first] in _SCOPE_LEADING:
         first += 1
-    trailing = function_words() | _COORDINATORS | _NEGATORS_BEFORE | _NEGATORS_AFTER
-    while stop > first and (words[stop - 1] in trailing or words[stop - 1].endswith("'")):
+    while stop > first and (words[stop - 1] in _SCOPE_TRAILING or words[stop - 1].endswith("'")):
         stop -= 1
     cue_start, cue_end = tokens[start].start, tokens[end - 1].end
     if first < stop:

@@ -52,6 +52,9 @@ EXPLICIT = [
     ("d'ici la fin de juin 2027", "2027-06-30"),
     ("by sept. 2027", "2027-09-30"),
     ("Jan 15, 2027", "2027-01-15"),
+    ("avant la fin de mars 2027", "2027-03-31"),  # before the end of March is by its end
+    ("before the end of June 2027", "2027-06-30"),
+    ("avant la fin de l'été 2027", "2027-08-31"),
     # Several dates: the goal's deadline is the latest.
     ("I got my DEC in 2019; bachelor's by 2028", "2028-12-31"),
     ("stage 1 by March 2027, all done by 2027-12-15", "2027-12-15"),

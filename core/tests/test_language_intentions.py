@@ -92,3 +92,10 @@ def test_it_never_raises_on_arbitrary_text(value):
 def test_it_never_raises_on_cue_salad(value):
     for intention in find_intentions(value):
         assert value[intention.cue_start : intention.cue_end] == intention.cue
+
+
+def test_a_long_clause_is_read_in_one_pass():
+    text = "I don't want a job that involves customers as much " * 2000
+    found = find_intentions(text)
+    assert found and {i.kind for i in found} <= {"aim", "avoid", "less"}
+    assert all(text[i.scope_start : i.scope_end] == i.scope for i in found)

@@ -82,4 +82,17 @@ CASES = [
      {"measurable": True, "deadline": "2026-12-31"}),
     ("Économiser 5000 $ pour ma formation en soudage d'ici 2027", "2026-11-22",
      {"measurable": True, "deadline": "2027-12-31"}),
+    # Progresser sans mesure; diplômes et durées reconnus à leur forme.
+    ("Devenir une meilleure chef d'équipe", "2026-11-22", {"specific": False, "measurable": False}),
+    ("Être plus à l'aise en réunion d'ici juin 2027", "2026-11-22",
+     {"specific": False, "measurable": False, "time_bound": True, "deadline": "2027-06-30"}),
+    ("Améliorer mon anglais jusqu'au niveau B2 d'ici 2027", "2026-11-22",
+     {"specific": True, "measurable": True, "deadline": "2027-12-31"}),
+    ("Réussir l'examen CompTIA A+ d'ici neuf mois", "2026-11-22",
+     {"specific": True, "measurable": True, "deadline": "2027-08-22"}),
+    ("Terminer une formation de 1 200 heures en soudage d'ici 2029", "2026-11-22",
+     {"specific": True, "measurable": True, "deadline": "2029-12-31", "horizon": "long"}),
+    ("Gagner plus d'argent", "2026-11-22", {"specific": False, "measurable": False}),
+    ("Décrocher un emploi de coiffeuse l'an prochain", "2026-11-22",
+     {"specific": True, "measurable": True, "deadline": "2027-12-31"}),
 ]  # fmt: skip

@@ -4,7 +4,7 @@ import datetime as dt
 import json
 
 from core.testing import BaseTestCase
-from taxonomy.models import Occupation, TargetOccupation, UserSkill
+from taxonomy.models import Occupation, OccupationSkill, Skill, TargetOccupation, UserSkill
 
 
 class ApiCheckTests(BaseTestCase):
@@ -42,16 +42,27 @@ class ApiCheckTests(BaseTestCase):
             label_en="accountant",
             label_fr="comptable",
         )
+        bookkeeping = Skill.objects.create(
+            uri="http://data.europa.eu/esco/skill/test-bookkeeping",
+            label_en="bookkeeping regulations",
+            label_fr="réglementation de la tenue de livres",
+            skill_type="knowledge",
+        )
+        OccupationSkill.objects.create(
+            occupation=accountant, skill=bookkeeping, relation_type="essential"
+        )
         TargetOccupation.objects.create(user=self.alice, occupation=accountant)
-        UserSkill.objects.create(user=self.alice, free_text="bookkeeping")
         today = dt.date(2026, 11, 22)
-        r = self.post({"text": "Pass the CPA exam by 2027-06-30", "today": today.isoformat(),
-                       "use_profile": True, "effort_hours": 80})  # fmt: skip
+        # No word in common with "accountant": ESCO says the target needs this skill.
+        r = self.post({"text": "Pass an exam on bookkeeping regulations by 2027-06-30",
+                       "today": today.isoformat(), "use_profile": True,
+                       "effort_hours": 80})  # fmt: skip
         data = r.json()
         self.assertIs(data["criteria"]["achievable"]["met"], True)
         self.assertIn("4 hours a week", data["criteria"]["achievable"]["reason"])
         self.assertIs(data["criteria"]["relevant"]["met"], True)
         self.assertIn("accountant", data["criteria"]["relevant"]["reason"])
+        self.assertIn("needs", data["criteria"]["relevant"]["reason"])
 
     def test_it_ignores_the_profile_unless_asked(self):
         UserSkill.objects.create(user=self.alice, free_text="welding")

@@ -143,8 +143,9 @@ def test_it_finds_relevance_in_skills_and_targets_across_languages():
     profile = Profile(hours_per_week=3, skills=["tenue de livres"], targets=["comptable"])
     target = check("Obtenir mon titre de comptable CPA d'ici 2029", "fr", profile=profile)
     assert target.relevant.met is True and "comptable" in target.relevant.reason
-    english = check("Pass the CPA exam by 2029", "en", profile=profile)
-    assert english.relevant.met is True  # accounting field, whatever the language
+    # No word in common, another language: the sentence encoder reads the meaning.
+    english = check("Take a bookkeeping course by 2029", "en", profile=profile)
+    assert english.relevant.met is True
     unrelated = check("Become a welder by 2029", "en", profile=profile)
     assert unrelated.relevant.met is False
     assert "comptable" in unrelated.relevant.reason
@@ -207,3 +208,32 @@ def test_it_accepts_a_concrete_action_and_quotes_its_object():
     assert result.specific.met is True
     assert "Organiser" in result.specific.reason
     assert "une journée portes ouvertes" in result.specific.reason
+
+
+def test_it_reads_the_effort_with_the_thousands_of_both_locales():
+    profile = Profile(hours_per_week=10)
+    today = dt.date(2026, 5, 20)
+    french = check(
+        "Obtenir un poste de préposée après une formation de 1 200 heures d'ici 2028",
+        "fr", today, profile,
+    )  # fmt: skip
+    assert "1200" in french.achievable.reason.replace("\u202f", "").replace(" ", "")
+    assert french.achievable.met is True  # 10 h a week for 136 weeks
+    english = check("Complete the 1,500-hour DEP by 2027-06-30", "en", today, profile)
+    assert "About 1500 hours" in english.achievable.reason
+    assert english.achievable.met is False
+
+
+def test_a_weekly_rate_is_not_the_total_effort():
+    result = check(
+        "Practise Spanish 3 hours a week until June 2027", "en", dt.date(2026, 5, 20),
+        Profile(hours_per_week=10),
+    )  # fmt: skip
+    assert result.achievable.met is None  # the total is not stated
+
+
+def test_it_reads_a_huge_text_up_to_its_limit():
+    text = "Pass 1 200 exams by 2027 and become a better nurse, moins de paperasse. " * 2000
+    data = check(text, today=dt.date(2026, 11, 22)).as_dict()
+    assert set(data) == KEYS
+    assert data["criteria"]["time_bound"]["deadline"] == "2027-12-31"

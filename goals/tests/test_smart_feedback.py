@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.testing import BaseTestCase
-from taxonomy.models import UserSkill
+from taxonomy.models import Occupation, TargetOccupation, UserSkill
 
 
 class SmartFeedbackTests(BaseTestCase):
@@ -20,8 +20,29 @@ class SmartFeedbackTests(BaseTestCase):
             self.assertIn(f"<strong>{label}</strong>", html)
         self.assertIn("Not met", html)  # status in words, not by colour alone
         self.assertIn('aria-hidden="true">✗</span>', html)
-        self.assertIn("does not say what exactly you will achieve", html)
+        self.assertIn("says you want to improve, not what you will achieve", html)
         self.assertIn("40-hour team-leadership course", html)
+
+    def test_it_counts_the_forms_target_occupation_as_the_goals_target(self):
+        roofer = Occupation.objects.create(uri="urn:test:roofer", label_en="roofer")
+        TargetOccupation.objects.create(user=self.alice, occupation=roofer)
+        stranger = Occupation.objects.create(uri="urn:test:other", label_en="museum curator")
+        self.login()
+        plain = self.client.post(self.url, {"statement": "Work in the field I love by 2028"})
+        self.assertIn("No concrete target found", plain.content.decode())
+        with_target = self.client.post(
+            self.url,
+            {"statement": "Work in the field I love by 2028", "target_occupation": roofer.pk},
+        )
+        self.assertIn("Names a concrete target: “roofer”", with_target.content.decode())
+        # Someone else's occupation id, or one too big for any id, is ignored.
+        for value in (stranger.pk, "9" * 40, "x"):
+            r = self.client.post(
+                self.url,
+                {"statement": "Work in the field I love by 2028", "target_occupation": value},
+            )
+            self.assertEqual(r.status_code, 200)
+            self.assertIn("No concrete target found", r.content.decode())
 
     def test_it_speaks_french_to_a_french_session(self):
         self.alice.language = "fr"

@@ -72,6 +72,36 @@ class SearchTests(TestCase):
                 match.label, "aide-soignant en institution/aide-soignante en institution"
             )
 
+    def test_it_reads_the_language_from_the_query_not_from_the_interface(self):
+        # A French title typed in the English interface: the Canadian French wording is still
+        # understood, and the result is shown in the interface's language.
+        match = self.first("préposé aux bénéficiaires", "en")
+        self.assertEqual(match.uri, self.concepts["healthcare assistant"].uri)
+        self.assertEqual(match.label, "healthcare assistant")
+        # An English title in the French interface: the English abbreviations still apply.
+        match = self.first("Sr. Dev", "fr")
+        self.assertEqual(match.uri, self.concepts["software developer"].uri)
+        self.assertEqual(match.label, "développeur de logiciels/développeuse de logiciels")
+
+    def test_it_reads_both_forms_of_a_france_style_gender_pair(self):
+        for query in ("Préposé / Préposée aux bénéficiaires", "Boucher / Bouchère (H/F)"):
+            expected = "healthcare assistant" if "bénéf" in query else "butcher"
+            self.assertEqual(self.first(query, "fr").uri, self.concepts[expected].uri, query)
+        self.assertEqual(
+            self.first("Infirmier / Infirmière en soins généraux", "en").uri,
+            self.concepts["nurse responsible for general care"].uri,
+        )
+
+    def test_the_language_of_a_query_comes_from_its_words(self):
+        index = search._index(search.OCCUPATIONS)
+        # Interface hints pointing the other way do not outvote the words.
+        self.assertGreater(index.french_odds("préposée aux bénéficiaires", "en"), 0)
+        self.assertGreater(index.french_odds("infirmiere en soins generaux", "en"), 0)
+        self.assertLess(index.french_odds("registered nurse for general care", "fr"), 0)
+        # A query that says nothing follows the interface.
+        self.assertGreater(index.french_odds("zzz", "fr"), 0)
+        self.assertLess(index.french_odds("zzz", "en"), 0)
+
     def test_it_shows_the_label_that_matched(self):
         match = self.first("programmer")
         self.assertEqual(match.label, "software developer")

@@ -1,6 +1,9 @@
 """Query normalisation for search (taxonomy.text); folding, stems and gender forms are tested
 with the language toolkit (core/tests/test_language_*.py)."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from taxonomy import text
 
 
@@ -35,3 +38,49 @@ def test_it_adds_european_french_for_quebec_terms():
 
 def test_it_keeps_one_form_of_a_gender_pair_for_the_encoder():
     assert text.clean_label("Accrocheur / Accrocheuse (H/F)") == "Accrocheur"
+
+
+def test_a_label_or_query_is_read_in_each_full_gender_form():
+    # France Travail's way of writing titles, and ESCO's own labels: the shared tail goes with
+    # each form (the toolkit's gender_forms), after the job-board markers are removed.
+    cases = {
+        "Agent / Agente de sécurité (H/F)": ["Agent de sécurité", "Agente de sécurité"],
+        "Conducteur / Conductrice de bus": ["Conducteur de bus", "Conductrice de bus"],
+        "Préposé / Préposée aux bénéficiaires #jobs": [
+            "Préposé aux bénéficiaires",
+            "Préposée aux bénéficiaires",
+        ],
+        "conducteur/conductrice de four à coke": [
+            "conducteur de four à coke",
+            "conductrice de four à coke",
+        ],
+        "Boucher (h/f/x)": ["Boucher"],
+    }
+    for title, forms in cases.items():
+        assert text.label_forms(title) == forms, title
+    # Labels are read in their first full form.
+    assert text.clean_label("conducteur/conductrice de four à coke") == "conducteur de four à coke"
+
+
+def test_a_slash_between_other_words_is_left_as_written():
+    for title in ["Welder/Fabricator - Day Shift", "Med/Surg"]:
+        assert text.label_forms(title) == [title]
+
+
+def test_the_query_also_reads_the_head_of_a_long_job_board_title():
+    assert text.query_forms("Kitchen Commis - Bangsar/Stacks/Bakehouse") == [
+        "Kitchen Commis - Bangsar/Stacks/Bakehouse",
+        "Kitchen Commis",
+    ]
+    assert text.query_forms("Sales Engineer (Wireless Systems)") == [
+        "Sales Engineer (Wireless Systems)",
+        "Sales Engineer",
+    ]
+    assert text.query_forms("Boucher (h/f/x)") == ["Boucher"]
+
+
+@given(st.text(max_size=60))
+def test_every_query_keeps_at_least_one_form(value):
+    forms = text.query_forms(value)
+    assert forms
+    assert all(isinstance(form, str) for form in forms)

@@ -10,7 +10,7 @@ from goals.smart import check, detect_language
 
 class Command(BaseCommand):
     help = "Check a career goal against the SMART criteria (parcours goals check)."
-    # A pure text check: no database, so no system checks to wait for.
+    # A text check that only reads the taxonomy's labels: no system checks to wait for.
     requires_system_checks = []
 
     def add_arguments(self, parser):
