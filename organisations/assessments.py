@@ -239,6 +239,7 @@ class Row:
     evidence: list
     beside: int | None  # the level the other side gave (manager's beside the person's, etc.)
     suggestions: list
+    indicators: list  # what the competency looks like at the expected level
 
 
 @dataclass
@@ -253,7 +254,11 @@ def rows(assessment, viewer, beside=None):
     """The assessment's competencies in order, each with its expected level, rating, evidence,
     the level given in `beside` (another assessment) and evidence suggestions (only for the
     person's own draft self-assessment). A fixed number of queries."""
-    ratings = list(assessment.ratings.select_related("competency").prefetch_related("evidence"))
+    ratings = list(
+        assessment.ratings.select_related("competency").prefetch_related(
+            "evidence", "competency__indicators"
+        )
+    )
     expected = dict(
         Expectation.objects.filter(role_id=assessment.role_id).values_list("competency_id", "level")
     )
@@ -275,6 +280,9 @@ def rows(assessment, viewer, beside=None):
             evidence=list(r.evidence.all()),
             beside=other.get(r.competency_id),
             suggestions=suggestions.get(r.competency_id, []),
+            indicators=[
+                i for i in r.competency.indicators.all() if i.level == expected.get(r.competency_id)
+            ],
         )
         for r in ratings
     ]

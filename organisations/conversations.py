@@ -2,8 +2,9 @@
 
 A link has a rhythm (every week, two weeks, four weeks); when a conversation is marked as held,
 the next one is planned at the same time one rhythm later, and the agenda topics nobody
-discussed move to it. Both sides add topics to the shared agenda before the meeting, write the
-shared notes, and keep private notes only they read. An action item belongs to the person who
+discussed are carried over to it (the held one keeps its agenda as it was). Both sides add
+topics to the shared agenda before the meeting, write the shared notes, and keep private notes
+only they read. An action item belongs to the person who
 will do it; she can make it a step of one of her own goals in one click. The other side sees
 that it became a step, and which goal only if that goal is shared with them.
 """
@@ -153,7 +154,8 @@ def action_to_step(action, user, goal):
 @transaction.atomic
 def mark_held(conversation, user):
     """The conversation took place: the next one is planned one rhythm later (unless one is
-    already planned), and the topics nobody discussed move to it. Returns the next one."""
+    already planned), and the topics nobody discussed are carried over to it. Returns the next
+    one."""
     _require_party(conversation, user)
     _require_planned(conversation)
     conversation.status = Conversation.Status.HELD
@@ -168,7 +170,11 @@ def mark_held(conversation, user):
             duration_minutes=conversation.duration_minutes,
         )
     if following is not None:
-        conversation.topics.filter(discussed=False).update(conversation=following)
+        # The held conversation keeps its agenda; what was not discussed is carried over.
+        Topic.objects.bulk_create(
+            Topic(conversation=following, author_id=topic.author_id, text=topic.text)
+            for topic in conversation.topics.filter(discussed=False)
+        )
     return following
 
 
@@ -208,6 +214,7 @@ def page(conversation, viewer):
         "actions": actions,
         "note": access.private_note(conversation, viewer),
         "goals": goals,
+        "following": None if conversation.is_planned else next_planned(link),
     }
 
 

@@ -8,8 +8,8 @@ Two parts, no second engine:
 - **ESCO skills**: taxonomy.gap's engine (`analyse_required`) over the ESCO skills the role's
   competencies are mapped to (confirmed mappings only). The skills of a competency the person
   does not yet reach (or has not rated) count as essential, the others as optional; the
-  development guide and its actions (a goal step, a learning-plan item) work as for an
-  occupation.
+  development guide (for the essential ones) and its actions (a goal step, a learning-plan
+  item) work as for an occupation.
 """
 
 from dataclasses import dataclass
@@ -107,12 +107,15 @@ def role_gap(person, role, organisation_id, language=None):
         seen.add(mapping.skill_id)
         required.append(skills_gap.Required(mapping.skill, mapping.competency_id in essential))
     aim = skills_gap.Aim(label=role.name(language))
+    skills = skills_gap.analyse_required(person.pk, required, aim, language)
+    # The guide covers what the person has to develop: the competencies not yet reached.
+    skills.guide = [entry for entry in skills.guide if entry.essential]
     return RoleGap(
         role=role,
         language=language,
         levels=levels,
         competencies=competencies,
-        skills=skills_gap.analyse_required(person.pk, required, aim, language),
+        skills=skills,
         self_assessment=mine,
         manager_assessment=managers,
     )

@@ -14,7 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 MAX_LEVEL = 10
@@ -213,10 +213,10 @@ class ManagerLink(models.Model):
     party_paths = ("manager", "report")  # who sees it: core.access (admins: a sharing rule)
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
-        ACTIVE = "active", _("Active")
-        DECLINED = "declined", _("Declined")
-        ENDED = "ended", _("Ended")
+        PROPOSED = "proposed", pgettext_lazy("manager link", "Proposed")
+        ACTIVE = "active", pgettext_lazy("manager link", "Active")
+        DECLINED = "declined", pgettext_lazy("manager link", "Declined")
+        ENDED = "ended", pgettext_lazy("manager link", "Ended")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="manager_links"
@@ -739,7 +739,7 @@ class Objective(models.Model):
     class Meta:
         ordering = ["team__name", "title", "id"]
         verbose_name = _("objective")
-        verbose_name_plural = _("objectives")
+        verbose_name_plural = pgettext_lazy("organisation", "objectives")
 
     def __str__(self):
         return self.title

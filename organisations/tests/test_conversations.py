@@ -41,7 +41,7 @@ class Conversations(TestCase):
         self.assertEqual(following.scheduled_at, when + datetime.timedelta(days=14))
         self.assertEqual(following.duration_minutes, 45)
         self.assertEqual([t.text for t in following.topics.all()], ["Night shifts"])
-        self.assertEqual([t.text for t in talk.topics.all()], ["Training budget"])
+        self.assertEqual([t.text for t in talk.topics.all()], ["Night shifts", "Training budget"])
         with self.assertRaises(OrgError):
             conversations.add_topic(talk, self.sam, "Too late")
 

@@ -110,7 +110,7 @@ def update(request, slug, pk, part):
                 following = conversations.mark_held(conversation, user)
                 messages.success(
                     request,
-                    _("Marked as held. The next 1:1 is planned; open topics move to it.")
+                    _("Held. The next 1:1 is planned; open topics are carried over to it.")
                     if following
                     else _("Marked as held."),
                 )

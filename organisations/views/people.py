@@ -492,7 +492,7 @@ def link_detail(request, slug, pk):
     return render(request, "organisations/link.html", context)
 
 
-def _link_action(request, slug, pk, action, success, parties_only=False):
+def _link_action(request, slug, pk, action, success, parties_only=False, to_home=False):
     membership = access.membership_for(request.user, slug)
     find = access.own_link_for if parties_only else access.link_for
     link = find(membership, pk)
@@ -502,9 +502,7 @@ def _link_action(request, slug, pk, action, success, parties_only=False):
         fail(request, error)
     else:
         messages.success(request, success)
-    if link.status in (ManagerLink.Status.DECLINED,) or not (
-        request.user.pk in (link.manager_id, link.report_id) or membership.is_admin
-    ):
+    if to_home:
         return redirect("organisations:home", slug=slug)
     return redirect(link)
 
@@ -518,6 +516,7 @@ def link_accept(request, slug, pk):
         pk,
         lambda link, m: people.accept_link(link, request.user),
         _("You accepted. Plan your first 1:1 conversation."),
+        to_home=True,
     )
 
 
@@ -530,6 +529,7 @@ def link_decline(request, slug, pk):
         pk,
         lambda link, m: people.decline_link(link, request.user),
         _("Your answer is saved."),
+        to_home=True,
     )
 
 
