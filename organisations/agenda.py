@@ -47,7 +47,7 @@ def items(user, start, end):
                 duration_minutes=conversation.duration_minutes,
                 title=_("1:1 with %(name)s") % {"name": other.display_name},
                 url=conversation.get_absolute_url(),
-                kind="conversation",
+                kind="session",
                 description=str(conversation.link.organisation),
             )
         )
@@ -65,7 +65,7 @@ def items(user, start, end):
                 date=action.due_date,
                 title=action.title,
                 url=action.conversation.get_absolute_url(),
-                kind="action",
+                kind="step",
                 overdue=action.due_date < today,
             )
         )
