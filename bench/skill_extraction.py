@@ -1,13 +1,24 @@
-"""Skill extraction: precision and recall of taxonomy.extraction on a hand-labelled set.
+"""Skill extraction: precision and recall of taxonomy.extraction on labelled texts.
 
-    .venv/bin/python bench/skill_extraction.py
+    .venv/bin/python bench/skill_extraction.py [--curve]
 
-Reads bench/data/extraction_labelled.jsonl (texts in English and French with the ESCO skill
-URIs a careful reader would tag; see docs/apps/taxonomy-search.md) and prints micro precision
-and recall, overall and per language, against the taxonomy of the default database (or a
-temporary import, like bench/occupation_matching.py).
+Three kinds of sets (docs/apps/taxonomy-search.md says how each was written):
+
+- bench/data/extraction_labelled.jsonl: short texts in ESCO's own wording (development);
+- $PARCOURS_BENCH_DIR/skill-linking/*_validation.jsonl: public job-ad sentences with their
+  ESCO skills (development; English only);
+- bench/data/extraction_fresh.jsonl: job-ad and CV texts in plain language, English and French,
+  written before any tuning and never tuned on. Each gold *mention* lists the ESCO skills that
+  would be right for it (the first is the main one): a found skill is correct when it is in
+  some mention's list, and a mention is recalled when one of its skills is found.
+
+Prints micro precision and recall per set and language, and with --curve the precision/recall
+pairs at other confidence cut-offs (to read, not to choose on the fresh set: the cut-off is
+chosen on the development sets). Uses the taxonomy of the default database (or a temporary
+import, like bench/occupation_matching.py).
 """
 
+import argparse
 import json
 import sys
 import time
@@ -18,37 +29,87 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from occupation_matching import ensure_taxonomy  # noqa: E402
+from skill_linking import bench_dir  # noqa: E402
 
-LABELLED = ROOT / "bench" / "data" / "extraction_labelled.jsonl"
+DATA = ROOT / "bench" / "data"
+CUTS = (0.0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+
+
+def _lines(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def load_sets():
+    """(name, [(text, lang, [mention URI sets])]) for every set found."""
+    found = []
+    esco = DATA / "extraction_labelled.jsonl"
+    if esco.exists():
+        items = _lines(esco)
+        cases = [(i["text"], i["lang"], [[uri] for uri in i["skills"]]) for i in items]
+        found.append(("ESCO wording (dev)", cases))
+    for path in sorted(bench_dir().glob("*_validation.jsonl")):
+        items = _lines(path)
+        name = path.stem.replace("_validation", "").upper() + " sentences (dev)"
+        found.append((name, [(i["query"], i["lang"], [[u] for u in i["relevant"]]) for i in items]))
+    fresh = DATA / "extraction_fresh.jsonl"
+    if fresh.exists():
+        items = _lines(fresh)
+        cases = [(i["text"], i["lang"], i["mentions"]) for i in items]
+        found.append(("plain fresh (never tuned)", cases))
+    return found
+
+
+def tally(items, predictions, cut=None):
+    """Micro (correct, predicted, recalled, mentions) per language and overall."""
+    totals = {}
+    for (_text, lang, mentions), found in zip(items, predictions, strict=True):
+        kept = {uri for uri, confidence in found if cut is None or confidence >= cut}
+        allowed = {uri for mention in mentions for uri in mention}
+        correct = len(kept & allowed)
+        recalled = sum(1 for mention in mentions if kept & set(mention))
+        for key in ("all", lang):
+            row = totals.setdefault(key, [0, 0, 0, 0])
+            row[0] += correct
+            row[1] += len(kept)
+            row[2] += recalled
+            row[3] += len(mentions)
+    return totals
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--curve", action="store_true", help="precision/recall at other cut-offs")
+    options = parser.parse_args()
     ensure_taxonomy()
     from taxonomy.extraction import extract_skills
 
-    items = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
     extract_skills("warm up", "en")
-    totals = {}
-    started = time.perf_counter()
-    for item in items:
-        found = {skill.uri for skill in extract_skills(item["text"], item["lang"])}
-        wanted = set(item["skills"])
-        for key in ("all", item["lang"]):
-            hits, predicted, relevant = totals.get(key, (0, 0, 0))
-            totals[key] = (
-                hits + len(found & wanted),
-                predicted + len(found),
-                relevant + len(wanted),
+    print(f"{'set':<28} {'lang':<4} {'texts':>5} {'precision':>10} {'recall':>7}")
+    for name, items in load_sets():
+        started = time.perf_counter()
+        predictions = [
+            [(skill.uri, skill.confidence) for skill in extract_skills(text, lang)]
+            for text, lang, _mentions in items
+        ]
+        elapsed = time.perf_counter() - started
+        totals = tally(items, predictions)
+        for key in ("all", "en", "fr"):
+            if key not in totals:
+                continue
+            correct, predicted, recalled, mentions = totals[key]
+            count = len(items) if key == "all" else sum(lang == key for _t, lang, _m in items)
+            print(
+                f"{name if key == 'all' else '':<28} {key:<4} {count:>5} "
+                f"{correct / max(predicted, 1):>10.3f} {recalled / max(mentions, 1):>7.3f}"
             )
-    elapsed = time.perf_counter() - started
-    print(f"{'set':<6} {'texts':>5} {'precision':>10} {'recall':>7}")
-    for key in ("all", "en", "fr"):
-        hits, predicted, relevant = totals.get(key, (0, 0, 0))
-        count = len(items) if key == "all" else sum(item["lang"] == key for item in items)
-        print(
-            f"{key:<6} {count:>5} {hits / max(predicted, 1):>10.3f} {hits / max(relevant, 1):>7.3f}"
-        )
-    print(f"\n{len(items) / elapsed:.1f} texts/s")
+        print(f"{'':<28} {len(items) / elapsed:.1f} texts/s")
+        if options.curve:
+            pairs = []
+            for cut in CUTS:
+                correct, predicted, recalled, mentions = tally(items, predictions, cut)["all"]
+                precision, recall = correct / max(predicted, 1), recalled / max(mentions, 1)
+                pairs.append(f"{cut:.2f}: {precision:.2f}/{recall:.2f}")
+            print(f"{'':<28} cut-off: precision/recall  " + "  ".join(pairs))
 
 
 if __name__ == "__main__":

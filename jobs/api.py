@@ -4,7 +4,6 @@ Every route works on the caller's own data: another person's application, interv
 attempt or reflection answers 404 {"detail"}.
 """
 
-import contextlib
 from datetime import datetime
 
 from django.db import transaction
@@ -67,6 +66,7 @@ class ApplicationOut(Schema):
 
 
 class ApplicationDetailOut(ApplicationOut):
+    skills_pending: bool  # the posting's skills are being detected in the background
     history: list[StatusChangeOut]
     skills: list[DetectedSkillOut]
 
@@ -229,6 +229,7 @@ def _detail(application, user):
     near = {item.skill_id for item, _mine in gap.partial}
     return {
         **ApplicationOut.from_orm(application).model_dump(),
+        "skills_pending": postings.detection_pending(application),
         "history": list(application.history.all()),
         "skills": [
             {
@@ -248,8 +249,9 @@ def _detail(application, user):
 
 
 def _detect(application):
-    with contextlib.suppress(postings.ExtractionUnavailable):
-        postings.detect_skills(application)
+    """Detect the posting's skills in the background; GET the application again to see them
+    (`skills_pending` turns false), or POST .../skills/detect to wait for them."""
+    postings.request_detection(application)
 
 
 # Applications ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/delete/", views.application_delete, name="delete"),
     path("<int:pk>/status/", views.change_status, name="status"),
     path("<int:pk>/skills/detect/", views.detect_skills, name="detect_skills"),
+    path("<int:pk>/skills/", views.skills_section, name="skills_section"),
     path("<int:pk>/skills/<int:skill_pk>/remove/", views.remove_skill, name="remove_skill"),
     path("<int:pk>/interviews/new/", views.interview_new, name="interview_new"),
     path("<int:pk>/coach/", views.application_coach, name="application_coach"),

@@ -1,8 +1,6 @@
 """Views of the jobs app: the board of applications, an application's page, interviews and
 reflections, and the interview coach. Each view is scoped to the signed-in person."""
 
-import contextlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -10,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_owned_or_404, owned
@@ -135,8 +132,7 @@ def _save_application(request, form, creating):
         application.save()
         application.move_to(new_status)
     if "posting_text" in form.changed_data or "posting_language" in form.changed_data or creating:
-        with contextlib.suppress(postings.ExtractionUnavailable):
-            postings.detect_skills(application)
+        postings.request_detection(application)  # in the background: the page polls for them
     return application
 
 
@@ -233,18 +229,12 @@ def detail(request, pk):
             .filter(occupation_id=application.occupation_id)
             .first()
         )
-    detected = [d for d in application.detected_skills.all() if not d.removed]
-    removed = [d for d in application.detected_skills.all() if d.removed]
     return render(
         request,
         "jobs/detail.html",
         {
-            "application": application,
             "target": target,
-            "detected": detected,
-            "removed": removed,
-            "gap": postings.posting_gap(request.user, detected),
-            "extraction_available": postings.extraction_available(),
+            **_skills_context(request, application),
             "status_form": StatusForm(initial={"status": application.status}),
             "statuses": Status.choices,
             "now": timezone.now(),
@@ -252,21 +242,42 @@ def detail(request, pk):
     )
 
 
+def _skills_context(request, application):
+    """What the "Skills in the posting" section shows (detail page and its htmx fragment)."""
+    detected = [d for d in application.detected_skills.all() if not d.removed]
+    removed = [d for d in application.detected_skills.all() if d.removed]
+    return {
+        "application": application,
+        "skills_pending": postings.detection_pending(application),
+        "detected": detected,
+        "removed": removed,
+        "gap": postings.posting_gap(request.user, detected),
+        "extraction_available": postings.extraction_available(),
+    }
+
+
+@login_required
+def skills_section(request, pk):
+    """The "Skills in the posting" section alone: htmx asks for it again while the skills are
+    being detected in the background, and swaps it in when they are ready."""
+    application = get_object_or_404(
+        owned(Application, request.user).prefetch_related(
+            Prefetch("detected_skills", queryset=DetectedSkill.objects.select_related("skill"))
+        ),
+        pk=pk,
+    )
+    return render(request, "jobs/_skills_section.html", _skills_context(request, application))
+
+
 @login_required
 @require_POST
 def detect_skills(request, pk):
     application = _application(request, pk)
-    try:
-        found = postings.detect_skills(application)
-    except postings.ExtractionUnavailable:
-        messages.error(request, _("Skill detection is not available in this installation."))
+    if postings.request_detection(application):
+        messages.success(request, _("The skills of the posting are being detected."))
     else:
-        messages.success(
-            request,
-            ngettext("%(count)d skill detected.", "%(count)d skills detected.", len(found))
-            % {"count": len(found)},
-        )
-    return redirect(application)
+        messages.error(request, _("Skill detection is not available in this installation."))
+    return redirect(reverse("jobs:detail", args=[pk]) + "#skills")
 
 
 @login_required

@@ -1,33 +1,48 @@
 """Find the ESCO skills a CV paragraph or a job posting mentions, in English or French.
 
-Two passes over the text, both built on the skills search index (taxonomy.search):
+The rule is skill linking's (taxonomy.linking), applied sentence by sentence:
 
-1. exact phrases: every run of 1 to 6 words is folded and stemmed like the index labels and
-   looked up among all skill labels (preferred and alternative, both languages); the longest
-   non-overlapping phrases win. "Gestion de projet", "project management", "Python" are found
-   where they are written, whatever the accents, case, plural or gender.
-2. clauses: each clause (between punctuation, "and"/"et") that pass 1 did not cover is searched
-   as a whole (lexical + sentence-encoder search); its best skill is kept when it scores high.
+1. the text is cut into sentences (and bullet lines); each sentence is linked to the skills it
+   shows or asks for, and its CANDIDATES best skills are the candidates;
+2. a candidate is kept only when one phrase of the sentence carries it: for each segment (the
+   3- and 5-word windows, the clauses, the whole sentence) its phrase score mixes the lexical
+   score of that phrase against all the skill's labels (PHRASE_LEXICAL) and the encoder's
+   meaning score against its preferred labels; the best phrase must score at least THRESHOLD,
+   and no other candidate may score higher on that same phrase (a phrase names one skill).
 
-Each result carries the text span that matched and a confidence (0..1) the person can judge;
-they confirm which skills to keep.
+So a word that appears in a skill's label is not enough: "dental clinics" shares "dental" with
+"dental anatomy", but no phrase of "Our group runs twelve dental clinics" means dental anatomy
+to the encoder, and the sentence as a whole is not about it. The weights were chosen on the
+development sets (ESCO-wording texts, TECH and HOUSE sentences), never on the fresh set
+(docs/apps/taxonomy-search.md).
+
+Each result carries the phrase that matched, its offsets in the text and a confidence (0..1)
+the person can judge; they confirm which skills to keep.
 """
 
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from django.db.models import Count, Max
+
 from core.language import fold_words
-from taxonomy import search, text
+from taxonomy import linking, text
 
 MAX_TEXT_LENGTH = 20_000
-MAX_PHRASE_WORDS = 6
-# A clause-level search result is kept only above this score (tuned on the labelled set).
-CLAUSE_THRESHOLD = 0.62
-# One-word labels shorter than this must be written in capitals or with symbols ("SQL", "C#").
-MIN_SINGLE_WORD_LENGTH = 4
+# How many of a sentence's best-linked skills are candidates.
+CANDIDATES = 5
+# A candidate's phrase score: PHRASE_LEXICAL × lexical + (1 − PHRASE_LEXICAL) × meaning.
+PHRASE_LEXICAL = 0.3
+# The phrase score a kept skill needs (chosen on the development sets together).
+THRESHOLD = 0.70
 
-_WORD = re.compile(r"[\w+#][\w+#'’.-]*[\w+#]|[\w+#]", re.UNICODE)
-_CLAUSE = re.compile(r"[.;:!?\n•·\-–—,()]+|\s(?:and|et|or|ou|with|avec)\s", re.IGNORECASE)
+# Longer runs are cut (at spaces): linking reads windows over a sentence's first
+# linking.MAX_WINDOW_WORDS words only.
+MAX_SENTENCE = 600
+
+# Sentences and bullet lines: a skill is read within one of them.
+_SENTENCE = re.compile(r"[^.!?;\n•·]+(?:[.!?;]+|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -35,62 +50,92 @@ class FoundSkill:
     uri: str
     concept_id: int
     label: str  # in the requested language, English fallback
-    matched_label: str  # the ESCO label that matched
-    span: str  # the words of the text that matched
+    matched_label: str  # the ESCO preferred label of the skill, in the requested language
+    span: str  # the words of the text that carry it
     start: int  # character offsets of the span in the text
     end: int
     confidence: float
 
 
-def _phrase_key(words):
-    return " ".join(text.tokens(fold_words(" ".join(words))))
+_names = {}
 
 
-def _phrase_table(index):
-    """Folded, stemmed label → (concept position, label, weight), built once per index."""
-    table = getattr(index, "phrase_table", None)
-    if table is not None:
-        return table
-    table = {}
-    for label, position, weight in zip(
-        index.label_texts, index.label_concept, index.label_weight, strict=True
-    ):
-        for key in _label_keys(label):
-            _add(table, key, int(position), label, float(weight))
-    index.phrase_table = table
-    return table
+def skill_names():
+    """{folded one-word skill name: skill ids}: preferred labels of one word, or whose head
+    before a parenthesis is one word ("Python (computer programming)" → "python", "SQL" →
+    "sql").
+
+    Extraction reads these words alone too, so that "Python and SQL" finds both, and a name
+    written as such counts as full lexical evidence for its skill. Other single words are not
+    read alone ("dental" in "dental clinics" is no skill), and a name must still pass the same
+    phrase test as any candidate: the encoder must read the skill in it."""
+    from taxonomy.models import Skill
+
+    fingerprint = Skill.objects.filter(retired=False).aggregate(count=Count("pk"), top=Max("pk"))
+    key = (fingerprint["count"], fingerprint["top"])
+    if key not in _names:
+        found = {}
+        rows = Skill.objects.filter(retired=False).values_list("pk", "label_en", "label_fr")
+        for pk, label_en, label_fr in rows:
+            for label in (label_en, label_fr):
+                head = fold_words(re.sub(r"\s*\([^)]*\)\s*$", "", label or ""))
+                if head and " " not in head and head not in text.STOPWORDS:
+                    found.setdefault(head, set()).add(pk)
+        _names.clear()
+        _names[key] = {name: frozenset(ids) for name, ids in found.items()}
+    return _names[key]
 
 
-def _label_keys(label):
-    """The phrase keys of a label: itself, and its head for "Python (computer programming)"."""
-    cleaned = text.clean_label(label)
-    keys = [_phrase_key([cleaned])]
-    head = re.sub(r"\s*\([^)]*\)\s*$", "", cleaned)
-    if head != cleaned:
-        keys.append(_phrase_key([head]))
-    return [key for key in keys if key and len(key.split()) <= MAX_PHRASE_WORDS]
+def sentences(source):
+    """(sentence, offset) pairs of a text, sentences with at least one word; a run longer than
+    MAX_SENTENCE (a pasted page without punctuation) is cut at spaces, so that linking reads
+    every word of it."""
+    found = []
+    for match in _SENTENCE.finditer(source):
+        piece = match.group()
+        start = match.start()
+        while piece:
+            head = piece[:MAX_SENTENCE]
+            if len(piece) > len(head) and " " in head:
+                head = head[: head.rindex(" ")]
+            stripped = head.strip()
+            if linking.WORD.search(stripped):
+                found.append((stripped, start + len(head) - len(head.lstrip())))
+            start += len(head)
+            piece = piece[len(head) :]
+    return found
 
 
-def _add(table, key, position, label, weight):
-    # One word alone is ambiguous ("report", "warehouse"): only a preferred label counts.
-    if " " not in key and weight < 1:
-        return
-    if key not in table or table[key][2] < weight:
-        table[key] = (position, label, weight)
-
-
-def _found(index, position, matched, span, start, end, confidence, lang):
-    labels = index.labels_fr if lang == "fr" else index.labels_en
-    return FoundSkill(
-        uri=index.uris[position],
-        concept_id=index.ids[position],
-        label=labels[position],
-        matched_label=matched,
-        span=span,
-        start=start,
-        end=end,
-        confidence=round(confidence, 3),
-    )
+def phrase_winners(scored, names):
+    """The candidates of one linked sentence that a phrase carries: (position, confidence,
+    segment) for each kept skill. `names` is skill_names()."""
+    first, last = scored.columns
+    if last == first:
+        return []
+    candidates = [link.position for link in scored.top(CANDIDATES)]
+    if not candidates:
+        return []
+    lexical = scored.channels.lexical[candidates, first:last].copy()
+    semantic = scored.channels.semantic[candidates, first:last].copy()
+    ids = [scored.channels.ids[position] for position in candidates]
+    for column, segment in enumerate(scored.segments):
+        if segment.words != 1:
+            continue
+        named = names.get(fold_words(segment.text), ())
+        for row, skill_id in enumerate(ids):
+            if skill_id in named:
+                lexical[row, column] = 1.0  # the skill's own name, written as such
+            else:  # a single word carries only the skill it names
+                lexical[row, column] = semantic[row, column] = 0.0
+    phrase = PHRASE_LEXICAL * lexical + (1 - PHRASE_LEXICAL) * semantic
+    kept = []
+    for row, position in enumerate(candidates):
+        best = int(np.argmax(phrase[row]))
+        confidence = float(phrase[row, best])
+        # The phrase must carry the skill, and carry it better than any other candidate.
+        if confidence >= THRESHOLD and int(np.argmax(phrase[:, best])) == row:
+            kept.append((position, min(1.0, confidence), scored.segments[best]))
+    return kept
 
 
 def extract_skills(source, lang="en"):
@@ -99,66 +144,28 @@ def extract_skills(source, lang="en"):
     lang = "fr" if lang == "fr" else "en"
     if not source.strip():
         return []
-    index = search._index(search.SKILLS)
-    if not index.ids:
-        return []
-    table = _phrase_table(index)
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(source)]
-    covered = [False] * len(words)
+    pieces = sentences(source)
     results = {}
-
-    # Pass 1: longest exact phrases first.
-    for size in range(MAX_PHRASE_WORDS, 0, -1):
-        for first in range(len(words) - size + 1):
-            window = range(first, first + size)
-            if any(covered[i] for i in window):
+    names = skill_names()
+    scored_sentences = linking.score_sentences(
+        [(sentence, lang) for sentence, _ in pieces], names=names
+    )
+    for (_sentence, offset), scored in zip(pieces, scored_sentences, strict=True):
+        channels = scored.channels
+        labels = channels.labels_fr if lang == "fr" else channels.labels_en
+        for position, confidence, segment in phrase_winners(scored, names):
+            found = results.get(position)
+            if found is not None and found.confidence >= round(confidence, 3):
                 continue
-            edges = (fold_words(words[first][0]), fold_words(words[first + size - 1][0]))
-            if size > 1 and (edges[0] in text.STOPWORDS or edges[1] in text.STOPWORDS):
-                continue  # "chef de" is not a phrase; "chef de partie" may be
-            key = _phrase_key([words[i][0] for i in window])
-            hit = table.get(key)
-            if hit is None or not key:
-                continue
-            written = words[first][0]
-            if size == 1 and (
-                fold_words(written) in text.STOPWORDS
-                # Short one-word labels ("SQL", "PHP", "C++") only where written as such.
-                or (len(key) < MIN_SINGLE_WORD_LENGTH and written.islower())
-            ):
-                continue
-            position, matched, weight = hit
-            start, end = words[first][1], words[first + size - 1][2]
-            for i in window:
-                covered[i] = True
-            if position not in results:
-                confidence = min(1.0, 0.8 + 0.04 * size) * weight
-                results[position] = _found(
-                    index, position, matched, source[start:end], start, end, confidence, lang
-                )
-
-    # Pass 2: clauses with no exact phrase, searched as a whole.
-    clauses, offset = [], 0
-    for piece in _CLAUSE.split(source):
-        start = source.find(piece, offset) if piece else offset
-        offset = start + len(piece)
-        clause = piece.strip()
-        content = [word for word in fold_words(clause).split() if word not in text.STOPWORDS]
-        if len(content) < 2 or len(clause.split()) > 12:
-            continue
-        start = source.find(clause, start)
-        end = start + len(clause)
-        if any(covered[i] for i, (_w, ws, we) in enumerate(words) if ws >= start and we <= end):
-            continue
-        clauses.append((clause, start, end))
-    if clauses:
-        found = index.search([(clause, lang) for clause, _s, _e in clauses], 1)
-        for (clause, start, end), best in zip(clauses, found, strict=True):
-            if not best:
-                continue
-            position, matched, score = best[0]
-            if score >= CLAUSE_THRESHOLD and position not in results:
-                results[position] = _found(
-                    index, position, matched, clause, start, end, score, lang
-                )
+            start, end = offset + segment.start, offset + segment.end
+            results[position] = FoundSkill(
+                uri=channels.uris[position],
+                concept_id=channels.ids[position],
+                label=labels[position],
+                matched_label=labels[position],
+                span=source[start:end],
+                start=start,
+                end=end,
+                confidence=round(confidence, 3),
+            )
     return sorted(results.values(), key=lambda found: (found.start, -found.confidence))

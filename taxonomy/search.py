@@ -1005,11 +1005,53 @@ def match_with(index, queries, limit=10):
     ]
 
 
+@dataclass(frozen=True)
+class Channels:
+    """Per-concept scores of a batch of (query, lang) pairs, for rules built on the index
+    (taxonomy.linking): each array is (concepts, queries), float32, concepts in `ids` order."""
+
+    ids: list
+    uris: list
+    labels_en: list
+    labels_fr: list
+    lexical: np.ndarray  # the best lexical label (every label, both languages)
+    semantic: np.ndarray  # the best embedded label by meaning, either language (0 without encoder)
+    fused: np.ndarray  # the search score itself
+
+
+def channels(kind, queries):
+    """The lexical, semantic and fused scores of every concept for (query, lang) pairs."""
+    index = _index(kind)
+    count = len(index.ids)
+    lexical = np.zeros((count, len(queries)), dtype=np.float32)
+    semantic, fused = np.zeros_like(lexical), np.zeros_like(lexical)
+    for start in range(0, len(queries) if count else 0, CHUNK):
+        chunk = [
+            ((query or "").strip() or "-", "fr" if lang == "fr" else "en")
+            for query, lang in queries[start : start + CHUNK]
+        ]
+        end = start + len(chunk)
+        label_lexical, label_semantic, vectors, french = index.channel_scores(chunk)
+        lexical[:, start:end] = index.segments.max(label_lexical)
+        fused[:, start:end] = index.concept_scores(label_lexical, label_semantic, vectors, french)
+        if label_semantic is not None:
+            runs = index.runs.max(label_semantic)
+            semantic[:, start:end] = np.maximum(runs[0::2], runs[1::2])
+    return Channels(
+        index.ids, index.uris, index.labels_en, index.labels_fr, lexical, semantic, fused
+    )
+
+
 def match_occupations(queries, limit=10):
     """Batch occupation search: a list of (query, lang) → a list of Match lists."""
     return match_many(OCCUPATIONS, queries, limit)
 
 
 def match_skills(queries, limit=10):
-    """Batch skill search: a list of (query, lang) → a list of Match lists."""
-    return match_many(SKILLS, queries, limit)
+    """Batch skill linking: a list of (sentence, lang) → a list of Match lists.
+
+    The rule is taxonomy.linking's (a sentence of a job ad or CV → the skills it shows or asks
+    for), which builds on this index through `channels`."""
+    from taxonomy import linking
+
+    return linking.link_sentences(queries, limit)

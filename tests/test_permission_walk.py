@@ -500,6 +500,7 @@ ROUTES = {
             "delete",
             "status",
             "detect_skills",
+            "skills_section",
             "interview_new",
             "application_coach",
             "application_answer_start",

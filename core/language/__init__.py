@@ -11,11 +11,19 @@ its rules and its limits.
 - gender forms: `gender_forms`, `strip_gender_markers`, `collapse_gender_pairs`
 - numbers: `find_numbers`, `parse_number`
 - durations: `find_durations`, `parse_hours`
-- dates: `find_deadline`, `horizon_of`, `add_months`, `end_of_month`
+- dates: `find_deadline`, `find_term` (spans without a date: "long term", "à moyen terme"),
+  `horizon_of`, `add_months`, `end_of_month`
 - intentions: `find_intentions` (aim, avoid, leave, less, stop, with their scope and negation)
 """
 
-from core.language.dates import Deadline, add_months, end_of_month, find_deadline, horizon_of
+from core.language.dates import (
+    Deadline,
+    add_months,
+    end_of_month,
+    find_deadline,
+    find_term,
+    horizon_of,
+)
 from core.language.detect import LANGUAGES, detect_language, language_scores
 from core.language.durations import Duration, find_durations, parse_hours
 from core.language.folding import fold, fold_map, fold_words, original_words, span_of
@@ -45,6 +53,7 @@ __all__ = [
     "find_intentions",
     "find_numbers",
     "find_phrases",
+    "find_term",
     "fold",
     "fold_map",
     "fold_words",

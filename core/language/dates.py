@@ -35,6 +35,7 @@ __all__ = [
     "add_months",
     "end_of_month",
     "find_deadline",
+    "find_term",
     "horizon_of",
 ]
 
@@ -411,3 +412,21 @@ def find_deadline(text, today):
         if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w])", folded):
             return Deadline(vague=phrase)
     return Deadline()
+
+
+# Spans of a career said without a date: "long term", "à moyen terme", "in the coming years",
+# "au cours des prochaines saisons". A horizon, not a deadline.
+TERMS = re.compile(
+    r"\b(?:long[- ]term|short[- ]term|medium[- ]term|mid[- ]term|in the long run|"
+    r"in the short run|(?:in|over) the (?:coming|next) (?:few |couple of )?(?:years|seasons)|"
+    r"in (?:the )?years to come|a (?:court|moyen|long) terme|a terme|"
+    r"(?:dans|au cours) (?:des|les) (?:\w+ )?(?:prochaines|annees a venir)|"
+    r"dans les annees a venir|d'ici quelques annees|dans quelques annees)\b"
+)
+
+
+def find_term(text):
+    """The career span `text` states without a date ("long term", "à moyen terme", "in the
+    coming years"), folded, or ""."""
+    found = TERMS.search(re.sub(r"\s+", " ", fold(text)))
+    return found.group(0) if found else ""

@@ -50,7 +50,10 @@ _CUES = {
         specializing in|take on|taking on|start|starting|begin|become|becoming|will|'ll|i'll
         going to|like to|love to|enjoy|love|passionate about|eager to|keen to|excited to
         veux|voudrais|vouloir|souhaite|souhaiterais|souhaiter|aimerais|aimerait|j' aimerais
+        would rather|'d rather|i'd rather|prefer to|would prefer to|'d prefer to
+        see myself|picture myself|envision myself|me vois|me voir|me verrais
         aime|adore|vise|viser|visons|compte|prevois|prevoir|planifie|projette
+        prefere|prefererais|aimerais mieux
         ai l' intention de|avoir l' intention de|mon objectif est de|mon objectif est
         mon but est de|notre objectif est de|mon ambition est de|reve de|revons de|aspire a
         cherche a|me diriger vers|m' orienter vers|me tourner vers|me concentrer sur
@@ -60,6 +63,8 @@ _CUES = {
     "avoid": """
         avoid|avoiding|steer clear of|stay away from|staying away from|away from|far from
         without|rather than|instead of|not have to|not having to|tired of|fed up with
+        don't have to|doesn't have to|won't have to|wouldn't have to|never have to
+        no longer have to|do not have to|does not have to|will not have to
         sick of|hate|dislike|can't stand|cannot stand
         eviter|evite|fuir|loin de|sans|plutot que|au lieu de|ne pas avoir a|ne plus avoir a
         en avoir assez de|en ai assez de|tanne de|tannee de|ecoeure de|ecoeuree de
@@ -115,6 +120,7 @@ _COORDINATORS = frozenset(["and", "or", "et", "ou", "then", "puis"])
 _LEADING = frozenset(["to", "de", "d'", "a", "of", "from", "du", "des"])
 _BOUNDARY = re.compile(r"[.;!?:\n()\[\]«»\"“”,]")
 _MAX_SCOPE = 14  # tokens
+_AWAY = frozenset(["avoid", "leave", "less", "stop"])
 
 
 def _cue_table():
@@ -134,6 +140,9 @@ def _cue_table():
     table += [((word,), "involve") for word in _INVOLVE]
     table += [(tuple(p.split()), "less_after") for p in _POSTPOSED_LESS]
     table += [(tuple(p.split()), "stop_after") for p in _POSTPOSED_STOP]
+    # "I'd rather work with adults than with children": "than" is an avoidance after a
+    # preference ("plutôt que" and "rather than" are cues of their own).
+    table += [(("than",), "than"), (("que",), "than"), (("qu'",), "than")]
     table.sort(key=lambda entry: -len(entry[0]))
     by_first = {}
     for words, kind in table:
@@ -224,7 +233,7 @@ def _clause_intentions(text, tokens):
     words = [token.folded for token in tokens]
     cues = _cues(words)
     intentions = []  # [kind, negated, cue start, cue end, scope first, scope stop] (indexes)
-    for index, (start, end, kind, negated) in enumerate(cues):
+    for index, (start, end, kind, negated, _preference) in enumerate(cues):
         if kind in ("less_after", "stop_after"):
             _postposed(intentions, start, end, kind.removesuffix("_after"))
             continue
@@ -237,7 +246,11 @@ def _clause_intentions(text, tokens):
         ):
             nxt = cues[index + 1]
             nxt[0] = start
-            nxt[3] = (nxt[3] or negated) if nxt[2] == "aim" else (nxt[3] != negated)
+            if nxt[2] == "aim" and kind in _AWAY:
+                # "no longer want to…", "plus jamais envie de…": the first cue turns away.
+                nxt[2], nxt[3] = kind, negated
+            else:
+                nxt[3] = (nxt[3] or negated) if nxt[2] == "aim" else (nxt[3] != negated)
             continue
         stop = min(following, end + _MAX_SCOPE, _coordinated_stop(words, end, following))
         first = end
@@ -269,7 +282,7 @@ def _cues(words):
         length, kind = _match_cue(words, at)
         ne_plus = _ne_plus(words, at)
         if ne_plus and ne_plus >= length:
-            cues.append([at, at + ne_plus, "stop", False])
+            cues.append([at, at + ne_plus, "stop", False, False])
             at = last_end = at + ne_plus
             continue
         if not length:
@@ -288,12 +301,20 @@ def _cues(words):
                 continue
             if end < len(words) and words[end] in ("de", "d'", "of"):
                 kind = "less" if kind == "less_after" else "stop"  # "plus autant de clients"
+        if kind == "than":
+            if not any(c[2] == "aim" and c[4] for c in cues):
+                at = end
+                continue
+            kind = "avoid"
         if kind == "involve":
             if not negated:
                 at = end
                 continue
             kind, negated = "avoid", False
-        cues.append([at, end, kind, negated])
+        preference = kind == "aim" and any(
+            w in ("rather", "prefer", "prefere", "prefererais", "mieux") for w in words[at:end]
+        )
+        cues.append([at, end, kind, negated, preference])
         at = last_end = end
     return cues
 

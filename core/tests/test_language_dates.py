@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.language.dates import add_months, find_deadline, horizon_of
+from core.language.dates import add_months, find_deadline, find_term, horizon_of
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -220,3 +220,22 @@ def test_it_never_raises_on_arbitrary_text(text, today):
 )  # fmt: skip
 def test_it_never_raises_on_deadline_like_word_salad(text, today):
     find_deadline(text, today)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Long term, I want to teach", "long term"),
+        ("À moyen terme, je vise un poste de chef", "a moyen terme"),
+        ("In the coming years I'd like to lead a team", "in the coming years"),
+        (
+            "Au cours des trois prochaines saisons, je veux apprendre",
+            "au cours des trois prochaines",
+        ),
+        ("in the long run", "in the long run"),
+        ("I want to be a nurse", ""),
+        ("Terminal illness care", ""),
+    ],
+)
+def test_it_finds_career_spans_without_a_date(text, term):
+    assert find_term(text) == term

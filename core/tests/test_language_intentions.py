@@ -44,6 +44,15 @@ CASES = [
     ("Je veux arrêter de faire de la comptabilité", [("stop", False, "faire de la comptabilité")]),
     ("I will stop selling cars and start teaching",
      [("stop", False, "selling cars"), ("aim", True, "teaching")]),
+    # Added for the interview coach (issue 15): preferences, "don't have to", "see myself",
+    # and a turning-away cue before a wish.
+    ("I'd rather work with adults than with young children",
+     [("aim", True, "work with adults"), ("avoid", False, "with young children")]),
+    ("I earn more than my brother", []),
+    ("a job where I don't have to do payroll", [("avoid", False, "do payroll")]),
+    ("I no longer want to work nights", [("stop", False, "work nights")]),
+    ("In five years I see myself leading a team", [("aim", True, "leading a team")]),
+    ("Dans cinq ans, je me vois chef d'équipe", [("aim", True, "chef d'équipe")]),
 ]  # fmt: skip
 
 

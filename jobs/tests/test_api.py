@@ -56,6 +56,30 @@ class ApiTests(ApiTestCase):
         self.assertEqual(response.status_code, 204)
         self.assertFalse(Application.objects.exists())
 
+    def test_a_posting_s_skills_are_detected_in_the_background(self):
+        from unittest import mock
+
+        from django.core.management import call_command
+
+        from jobs import postings
+        from jobs.tests.factories import make_skill
+        from jobs.tests.test_application_form import fake_extractor
+
+        teamwork = make_skill("teamwork")
+        extract = fake_extractor({"teamwork": teamwork})
+        with mock.patch.object(postings, "_extractor", return_value=extract):
+            created = self.call(
+                "post",
+                "/jobs/applications",
+                {"title": "Aide", "organisation": "Riverside", "posting_text": "Teamwork."},
+            ).json()
+            self.assertTrue(created["skills_pending"])
+            self.assertEqual(created["skills"], [])
+            call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+            done = self.call("get", f"/jobs/applications/{created['id']}").json()
+        self.assertFalse(done["skills_pending"])
+        self.assertEqual([s["label"] for s in done["skills"]], ["teamwork"])
+
     def test_it_changes_the_status_and_keeps_the_history(self):
         application = make_application(self.alice)
         response = self.call(

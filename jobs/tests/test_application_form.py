@@ -2,6 +2,8 @@
 
 from unittest import mock
 
+from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 
 from core.testing import BaseTestCase
@@ -26,6 +28,9 @@ def fake_extractor(skills):
     return extract
 
 
+IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
 class ApplicationFormTests(BaseTestCase):
     def test_it_creates_an_application_from_a_pasted_posting(self):
         occupation = make_occupation("health care assistant", "préposé aux bénéficiaires")
@@ -46,6 +51,42 @@ class ApplicationFormTests(BaseTestCase):
         self.assertEqual(application.occupation, occupation)
         self.assertEqual(list(application.history.values_list("to_status", flat=True)), ["saved"])
 
+    def test_saving_answers_at_once_and_the_worker_detects_the_skills_in_the_background(self):
+        bathing = make_skill("bathing")
+        self.login()
+        extract = mock.Mock(side_effect=fake_extractor({"bathing": bathing}))
+        with mock.patch.object(postings, "_extractor", return_value=extract):
+            response = self.client.post(
+                reverse("jobs:new"),
+                {
+                    "title": "Care aide",
+                    "organisation": "Riverside",
+                    "posting_text": CARE_POSTING_EN,
+                    "posting_language": "en",
+                    "status": "saved",
+                },
+                follow=True,
+            )
+            application = Application.objects.get(user=self.alice)
+            # Saved, nothing extracted yet: the page says so and asks for the section again.
+            self.assertFalse(application.detected_skills.exists())
+            extract.assert_not_called()
+            self.assertContains(response, "are being detected")
+            fragment_url = reverse("jobs:skills_section", args=[application.pk])
+            self.assertContains(response, f'hx-get="{fragment_url}"')
+            self.assertContains(response, "Reload the page to see them.")
+            # The worker runs the queued detection.
+            call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+        self.assertEqual([d.skill for d in application.detected_skills.all()], [bathing])
+        fragment = self.client.get(fragment_url)
+        self.assertContains(fragment, "bathing")
+        self.assertNotContains(fragment, "hx-get")
+        self.assertNotContains(fragment, "are being detected")
+        # Another person cannot read the section.
+        self.client.force_login(self.bob)
+        self.assertEqual(self.client.get(fragment_url).status_code, 404)
+
+    @override_settings(TASKS=IMMEDIATE)
     def test_it_detects_the_skills_of_the_posting_on_creation(self):
         bathing = make_skill("bathing")
         teamwork = make_skill("teamwork")

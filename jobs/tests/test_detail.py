@@ -54,7 +54,7 @@ class DetailTests(BaseTestCase):
         url = reverse("jobs:detail", args=[self.application.pk])
         make_reflection(make_interview(self.application))
         self.client.get(url)
-        with self.assertNumQueries(10) as small:
+        with self.assertNumQueries(11) as small:
             self.client.get(url)
         for i in range(5):
             make_reflection(make_interview(self.application), techniques=[f"T{i}", f"U{i}"])

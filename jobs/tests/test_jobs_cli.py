@@ -10,6 +10,9 @@ from jobs.tests.alignment_cases_en import POSTINGS
 from jobs.tests.alignment_cases_fr import POSTINGS as POSTINGS_FR
 from parcours.cli import main
 
+# The check reads the taxonomy (empty in tests: the degraded mode).
+pytestmark = pytest.mark.django_db
+
 CONTRADICTING = "My goal is a role that doesn't involve working with customers as much."
 
 

@@ -58,7 +58,9 @@ class SearchCommand(BaseCommand):
 
     def match(self, input_path, output_path, limit):
         queries = list(read_queries(input_path))
-        found = search.match_many(self.kind, [(query, lang) for _id, query, lang in queries], limit)
+        pairs = [(query, lang) for _id, query, lang in queries]
+        batch = search.match_skills if self.kind == "skills" else search.match_occupations
+        found = batch(pairs, limit)
         lines = [
             json.dumps({"id": id_, "results": [m.uri for m in matches]}, ensure_ascii=False)
             for (id_, _query, _lang), matches in zip(queries, found, strict=True)

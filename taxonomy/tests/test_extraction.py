@@ -1,6 +1,9 @@
 """Skill extraction (taxonomy.extraction) on hand-made texts and a small real-label taxonomy."""
 
 from django.test import TestCase
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from taxonomy.extraction import extract_skills
 from taxonomy.tests.search_fixtures import build_taxonomy
@@ -45,3 +48,98 @@ class ExtractionTests(TestCase):
     def test_it_lists_each_skill_once(self):
         labels = self.labels("SQL here, SQL there, and more SQL.")
         self.assertEqual(labels, ["SQL"])
+
+    def test_a_word_used_in_another_sense_gives_no_skill(self):
+        from taxonomy.models import Skill
+
+        Skill.objects.create(
+            uri="http://data.europa.eu/esco/skill/dental-anatomy-test",
+            label_en="dental anatomy",
+            label_fr="anatomie dentaire",
+            skill_type="knowledge",
+        )
+        Skill.objects.create(
+            uri="http://data.europa.eu/esco/skill/answer-calls-test",
+            label_en="answer incoming calls",
+            label_fr="répondre à des appels entrants",
+            skill_type="skill/competence",
+        )
+        found = self.labels(
+            "Our group runs twelve dental clinics. We need a receptionist who answers incoming "
+            "calls."
+        )
+        self.assertNotIn("dental anatomy", found)
+        self.assertIn("answer incoming calls", found)
+        self.assertNotIn(
+            "anatomie dentaire", self.labels("Notre réseau compte douze cliniques dentaires.", "fr")
+        )
+        # The same skill written as a skill is found.
+        self.assertIn("dental anatomy", self.labels("Good knowledge of dental anatomy."))
+
+    def test_each_span_is_the_text_it_points_to(self):
+        source = "Expérience en GESTION DE PROJET.\n• Je sais gérer des budgets; SQL."
+        for found in extract_skills(source, "fr"):
+            self.assertEqual(source[found.start : found.end], found.span)
+
+
+class LinkingTests(TestCase):
+    """A whole sentence → the skills it shows or asks for (taxonomy.linking, `skills match`)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        build_taxonomy()
+
+    def test_a_sentence_links_the_skills_named_in_its_phrases(self):
+        from taxonomy import search
+
+        [found] = search.match_skills(
+            [("We are looking for someone with strong SQL and solid project management.", "en")],
+            limit=3,
+        )
+        self.assertEqual({match.label for match in found[:2]}, {"SQL", "project management"})
+        self.assertTrue(all(0 <= match.score <= 1 for match in found))
+        self.assertEqual([m.score for m in found], sorted((m.score for m in found), reverse=True))
+
+    def test_batch_keeps_order_and_answers_empty_queries_with_nothing(self):
+        from taxonomy import search
+
+        found = search.match_skills([("", "en"), ("gérer des budgets", "fr")], limit=2)
+        self.assertEqual(found[0], [])
+        self.assertEqual(found[1][0].label, "gérer des budgets")
+
+    def test_segments_point_into_the_sentence(self):
+        from taxonomy.linking import segments
+
+        sentence = "Strong knowledge of HTML and CSS (LESS, SCSS) / React, e.g. hooks."
+        for segment in segments(sentence):
+            self.assertEqual(sentence[segment.start : segment.end], segment.text)
+
+
+class AbuseTests(HypothesisTestCase):
+    """Any text: spans point into it, and the work stays bounded however long it is."""
+
+    @classmethod
+    def setUpTestData(cls):
+        build_taxonomy()
+
+    @settings(max_examples=25, deadline=None)
+    @given(st.text(max_size=400))
+    def test_any_text_gives_spans_inside_it(self, source):
+        for found in extract_skills(source, "en"):
+            self.assertEqual(source[found.start : found.end], found.span)
+
+    @settings(max_examples=50, deadline=None)
+    @given(st.text(max_size=5_000))
+    def test_segments_and_sentences_stay_bounded(self, source):
+        from taxonomy import linking
+        from taxonomy.extraction import MAX_SENTENCE, sentences
+
+        bound = len(linking.WINDOW_SIZES) * linking.MAX_WINDOW_WORDS + 1_100
+        self.assertLessEqual(len(linking.segments(source)), bound)
+        for sentence, offset in sentences(source):
+            self.assertLessEqual(len(sentence), MAX_SENTENCE)
+            self.assertEqual(source[offset : offset + len(sentence)], sentence)
+
+    def test_a_long_text_without_punctuation_is_read_to_its_end(self):
+        source = "word " * 3_000 + "Strong SQL skills."
+        self.assertIn("SQL", [found.label for found in extract_skills(source, "en")])

@@ -10,7 +10,7 @@ from jobs.alignment import check_answer
 
 class Command(BaseCommand):
     help = "Job search tools: check an interview answer against a posting (parcours jobs)."
-    # A pure text check: no database, so no system checks to wait for.
+    # A text check that reads the taxonomy (and works without it): no system checks to wait for.
     requires_system_checks = []
 
     def add_arguments(self, parser):
