@@ -32,7 +32,6 @@ from organisations.models import (
     GoalShare,
     ManagerLink,
     Membership,
-    Organisation,
     PrivateNote,
     Role,
     Topic,
@@ -132,10 +131,6 @@ def member_for(membership, pk):
     if found is None:
         raise Http404
     return found
-
-
-def is_active_member(user, organisation):
-    return Membership.objects.active().filter(user=user, organisation=organisation).exists()
 
 
 # Manager links ---------------------------------------------------------------------------------
@@ -264,8 +259,3 @@ def assessment_for(membership, pk):
     if found is None:
         raise Http404
     return found
-
-
-def organisation_for_slug(slug):
-    """The organisation itself (used only after a membership check)."""
-    return Organisation.objects.get(slug=slug)

@@ -1,5 +1,5 @@
 """Organisations in the agenda (and its calendar feed): 1:1 conversations for both sides, one's
-own action items, and the steps of open development cycles. Six queries whatever the data."""
+own action items, and the steps of open development cycles. Seven queries whatever the data."""
 
 import datetime
 from collections import Counter
@@ -80,6 +80,9 @@ def items(user, start, end):
     )
     if not cycles:
         return found
+    with_role = set(
+        memberships.filter(job_role__isnull=False).values_list("organisation_id", flat=True)
+    )
     done = set()
     reviewed = Counter()
     for cycle_id, kind, _subject in (
@@ -100,7 +103,9 @@ def items(user, start, end):
     )
     for cycle in cycles:
         url = reverse("organisations:cycle", args=[cycle.organisation.slug, cycle.pk])
-        steps = [("self", cycle.self_review_due, _("Write your self-review: %(cycle)s"))]
+        steps = []
+        if cycle.organisation_id in with_role:  # a self-review is against one's job role
+            steps.append(("self", cycle.self_review_due, _("Write your self-review: %(cycle)s")))
         if managing[cycle.organisation_id]:
             if reviewed[cycle.pk] >= managing[cycle.organisation_id]:
                 done.add((cycle.pk, "manager"))

@@ -13,7 +13,6 @@ from organisations.models import (
     Cadence,
     Evidence,
     JobRole,
-    Objective,
     Role,
     Team,
 )
@@ -313,7 +312,3 @@ class EvidenceForm(Form):
     source_id = forms.IntegerField(
         required=False, min_value=1, max_value=MAX_ROW_ID, widget=forms.HiddenInput
     )
-
-
-def objective_choices(membership):
-    return Objective.objects.filter(organisation_id=membership.organisation_id, active=True)

@@ -50,10 +50,6 @@ def _require_admin(membership):
 # Organisations -------------------------------------------------------------------------------
 
 
-def suggest_slug(name):
-    return slugify(name)[:60].strip("-")
-
-
 @transaction.atomic
 def create_organisation(user, name, slug="", description=""):
     """A new organisation with `user` as its first administrator."""

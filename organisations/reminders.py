@@ -1,7 +1,7 @@
 """Reminder emails of development cycles, sent by the worker (organisations.tasks, hourly).
 
-- A member who has not submitted her self-review: once when it falls due within a week (the
-  day the cycle opens if it is shorter), once more the day after it was due.
+- A member with a job role who has not submitted her self-review: once when it falls due
+  within a week (the day the cycle opens if it is shorter), once more the day after it was due.
 - A manager with current reports whose review she has not submitted: the same, on the manager
   reviews' due date, listing those reports.
 
@@ -58,6 +58,7 @@ def due_reminders(now=None):
         .filter(organisation_id__in=by_org, user__is_active=True)
         .select_related("user")
     ):
+        membership.user.has_job_role = membership.job_role_id is not None
         members.setdefault(membership.organisation_id, []).append(membership.user)
     submitted = set(
         Assessment.objects.filter(cycle__in=cycles, status=Assessment.Status.SUBMITTED).values_list(
@@ -82,7 +83,7 @@ def due_reminders(now=None):
             today = timezone.localtime(now, user_time_zone(person)).date()
             if today < cycle.starts_on or today > cycle.ends_on:
                 continue
-            if (cycle.pk, person.pk) not in self_done:
+            if person.has_job_role and (cycle.pk, person.pk) not in self_done:
                 kind = _due_kind(today, cycle.self_review_due, Kind.SELF_SOON, Kind.SELF_LATE)
                 if kind and (cycle.pk, person.pk, kind) not in sent:
                     found.append((cycle, person, kind, []))
