@@ -30,7 +30,7 @@ HOURS_PER_WEEK_MIN = 0
 HOURS_PER_WEEK_MAX = 80
 
 
-def get(name):
+def get(name: str) -> int:
     value = getattr(settings, name, DEFAULTS[name])
     if value is None and name == "TOKEN_FAILURE_LIMIT":
         return get("LOGIN_FAILURE_LIMIT")

@@ -2,7 +2,6 @@
 
 import hashlib
 import secrets
-import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -10,10 +9,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-
-def time_zone_choices():
-    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
 class UserManager(BaseUserManager):

@@ -22,21 +22,21 @@ REGIONS = {
 
 
 @functools.cache
-def all_zones():
+def all_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
-def is_valid(name):
+def is_valid(name: object) -> bool:
     return isinstance(name, str) and name in all_zones()
 
 
-def label(name):
+def label(name: str) -> str:
     """'America/Argentina/Buenos_Aires' -> 'Argentina / Buenos Aires'."""
     return name.split("/", 1)[-1].replace("_", " ").replace("/", " / ")
 
 
 @functools.cache
-def grouped_choices():
+def grouped_choices() -> list:
     """Choices for a select: UTC first, then one group per region, sorted by label."""
     groups = {region: [] for region in REGIONS}
     for name in all_zones():
@@ -49,7 +49,7 @@ def grouped_choices():
     ]
 
 
-def choices_including(current):
+def choices_including(current: str) -> list:
     """The grouped choices, plus `current` if it is a valid zone not offered (a legacy alias)."""
     choices = grouped_choices()
     offered = {"UTC"} | {name for _region, zones in choices[1:] for name, _label in zones}

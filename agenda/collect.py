@@ -1,28 +1,21 @@
 """Gathers agenda items from every installed app that has an `agenda` module."""
 
-import importlib
+import datetime
 import zoneinfo
+from collections.abc import Callable, Iterable
 
-from django.apps import apps
+from django.contrib.auth.base_user import AbstractBaseUser
 
-
-def providers():
-    found = []
-    for config in apps.get_app_configs():
-        if config.name == "agenda":
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.agenda")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.agenda":
-                raise
-            continue
-        if hasattr(module, "items"):
-            found.append(module.items)
-    return found
+from agenda.items import AgendaItem
+from core.discovery import app_modules
 
 
-def collect(user, start, end):
+def providers() -> list[Callable]:
+    """The `items(user, start, end)` function of each app's `agenda` module."""
+    return [module.items for module in app_modules("agenda", "items")]
+
+
+def collect(user: AbstractBaseUser, start: datetime.date, end: datetime.date) -> list[AgendaItem]:
     """Every item for `user` between `start` and `end`, plus what is overdue, in date order.
 
     Overdue items come first, then the rest by date; within a day, timed items by time.
@@ -42,7 +35,7 @@ def collect(user, start, end):
     )
 
 
-def group_by_day(items):
+def group_by_day(items: Iterable[AgendaItem]) -> list[tuple[datetime.date, list[AgendaItem]]]:
     """[(date, [items])] keeping the order of `items` (overdue first)."""
     groups = []
     for item in items:
@@ -53,7 +46,7 @@ def group_by_day(items):
     return groups
 
 
-def user_time_zone(user):
+def user_time_zone(user: AbstractBaseUser) -> zoneinfo.ZoneInfo:
     """The person's time zone, UTC when theirs is unknown."""
     try:
         return zoneinfo.ZoneInfo(user.time_zone)

@@ -13,13 +13,14 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from agenda.collect import collect, user_time_zone
 from agenda.models import DigestSubscription
 
 DIGEST_DAYS = 7
 
 
-def compose(user, today):
+def compose(user: User, today: datetime.date) -> tuple[str, str] | None:
     """(subject, body) of `user`'s digest for the week from `today`; None when nothing is due."""
     items = collect(user, today, today + datetime.timedelta(days=DIGEST_DAYS - 1))
     open_items = [item for item in items if not item.done]
@@ -40,7 +41,7 @@ def compose(user, today):
     return subject, body
 
 
-def send_due_digests(now=None):
+def send_due_digests(now: datetime.datetime | None = None) -> int:
     """Send every digest that is due; return how many emails went out."""
     now = now or timezone.now()
     sent = 0

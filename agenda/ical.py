@@ -1,15 +1,18 @@
 """The agenda as an RFC 5545 calendar, built with the `icalendar` package."""
 
 import datetime
+from collections.abc import Iterable
 
 import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from agenda.items import AgendaItem
+
 PRODID = "-//Parcours//Agenda//EN"
 
 
-def calendar(items, name, base_url=""):
+def calendar(items: Iterable[AgendaItem], name: str, base_url: str = "") -> bytes:
     """A VCALENDAR with one VEVENT per item (VTODO support in calendar apps is too uneven)."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)

@@ -8,5 +8,5 @@ from core.scheduling import every
 
 @every(hours=1)
 @task()
-def send_weekly_digests():
+def send_weekly_digests() -> int:
     return digest.send_due_digests()

@@ -29,25 +29,23 @@ Every helper takes a model, a manager or a queryset and only adds a filter, so s
 prefetch_related, ordering and annotations the caller set are kept and query counts do not move.
 """
 
-from django.apps import apps
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core import checks
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.shortcuts import get_object_or_404
 
-PROJECT_APPS = (
-    "core",
-    "accounts",
-    "taxonomy",
-    "goals",
-    "growth",
-    "jobs",
-    "mentoring",
-    "organisations",
-    "agenda",
-)
+from core.discovery import project_apps
+
+# What the helpers take: a model, a manager or a queryset; and whoever asks, signed in or not.
+Source = type[models.Model] | models.Manager | models.QuerySet
+Person = AbstractBaseUser | AnonymousUser | None
 
 
 def _queryset(source):
@@ -62,7 +60,7 @@ def _signed_in(user):
     return user is not None and getattr(user, "is_authenticated", False)
 
 
-def owner_path(model):
+def owner_path(model: type[models.Model]) -> str:
     """The lookup from `model` to its owner; TypeError if it has none (shared or public data)."""
     path = getattr(model, "owner_path", None)
     if not path:
@@ -73,7 +71,7 @@ def owner_path(model):
     return path
 
 
-def owned(source, user):
+def owned(source: Source, user: Person) -> models.QuerySet:
     """The records of `source` (model, manager or queryset) that `user` owns."""
     rows = _queryset(source)
     path = owner_path(rows.model)
@@ -82,7 +80,7 @@ def owned(source, user):
     return rows.filter(**{path: user})
 
 
-def get_owned_or_404(source, user, **lookups):
+def get_owned_or_404(source: Source, user: Person, **lookups: Any) -> models.Model:
     """The one record of `source` matching `lookups` that `user` owns, or Http404."""
     return get_object_or_404(owned(source, user), **lookups)
 
@@ -90,7 +88,7 @@ def get_owned_or_404(source, user, **lookups):
 _shares = {}  # model -> rules registered with share()
 
 
-def share(model, rule):
+def share(model: type[models.Model], rule: Callable[[Person], models.Q]) -> None:
     """Let an app show records of `model` beyond their owner or parties.
 
     `rule(user)` returns a Q of the extra records `user` may see (mentoring publishes the profile
@@ -102,7 +100,7 @@ def share(model, rule):
         rules.append(rule)
 
 
-def visible(source, user):
+def visible(source: Source, user: Person) -> models.QuerySet:
     """The records of `source` that `user` may see: those she owns or is a party to, and those
     a sharing rule (share()) shows her."""
     rows = _queryset(source)
@@ -117,7 +115,7 @@ def visible(source, user):
     return rows.filter(condition)
 
 
-def get_visible_or_404(source, user, **lookups):
+def get_visible_or_404(source: Source, user: Person, **lookups: Any) -> models.Model:
     """The one record of `source` matching `lookups` that `user` may see, or Http404."""
     return get_object_or_404(visible(source, user), **lookups)
 
@@ -126,11 +124,7 @@ def get_visible_or_404(source, user, **lookups):
 
 
 def _project_models():
-    for label in PROJECT_APPS:
-        try:
-            config = apps.get_app_config(label)
-        except LookupError:
-            continue
+    for config in project_apps():
         yield from config.get_models()
 
 
@@ -160,7 +154,7 @@ def _path_ends_at_user(model, path, user_model):
     return current is user_model
 
 
-def check_declared():
+def check_declared() -> list[str]:
     """Problems with owner declarations: one sentence per model, empty when all is well."""
     user_model = get_user_model()
     problems = []
@@ -182,5 +176,5 @@ def check_declared():
 
 
 @checks.register(checks.Tags.models)
-def owner_declarations(app_configs=None, **kwargs):
+def owner_declarations(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
     return [checks.Error(problem, id="core.E001") for problem in check_declared()]

@@ -7,5 +7,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        # Registers the owner-declaration system check; logs a mentor's account deletion.
-        from core import access, audit  # noqa: F401
+        # Registers the owner-declaration system check.
+        from core import access  # noqa: F401

@@ -5,10 +5,8 @@ the log and the change are saved together or not at all. The views and the API r
 `history(person)`. What is recorded, and for whom, is described in docs/apps/audit.md.
 """
 
-from django.conf import settings
-from django.db.models import QuerySet
-from django.db.models.signals import pre_delete
-from django.dispatch import receiver
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +20,16 @@ Effect = SharingEvent.Effect
 DESCRIPTION_LENGTH = SharingEvent._meta.get_field("object_description").max_length
 
 
-def record(owner, action, *, actor, effect, counterpart=None, obj=None, description=""):
+def record(
+    owner: AbstractBaseUser,
+    action: str,
+    *,
+    actor: AbstractBaseUser | None,
+    effect: str,
+    counterpart: AbstractBaseUser | None = None,
+    obj: models.Model | None = None,
+    description: str = "",
+) -> SharingEvent:
     """Add one line to `owner`'s sharing history and return it.
 
     `actor` is who made the change (None: the site's administration, e.g. on the command line);
@@ -30,14 +37,43 @@ def record(owner, action, *, actor, effect, counterpart=None, obj=None, descript
     concerned (its kind and id are kept) and `description` a short text that says which one.
     Call it inside the transaction of the change.
     """
-    return SharingEvent.objects.create(
+    line = event(
+        owner,
+        action,
+        actor=actor,
+        effect=effect,
+        counterpart=counterpart,
+        obj=obj,
+        description=description,
+    )
+    line.save()
+    return line
+
+
+def event(
+    owner: AbstractBaseUser,
+    action: str,
+    *,
+    actor: AbstractBaseUser | None,
+    effect: str,
+    counterpart: AbstractBaseUser | None = None,
+    obj: models.Model | None = None,
+    description: str = "",
+    gone: AbstractBaseUser | None = None,
+) -> SharingEvent:
+    """The line `record` adds, unsaved (for a bulk_create of many).
+
+    `gone` is a person whose account is being deleted: named as who made the change and who
+    loses access, but not linked, since the line outlives the account.
+    """
+    return SharingEvent(
         owner=owner,
         actor=actor,
-        actor_name=_name(actor),
+        actor_name=_name(gone if gone is not None else actor),
         action=action,
         effect=effect,
         counterpart=counterpart,
-        counterpart_name=_name(counterpart),
+        counterpart_name=_name(gone if gone is not None else counterpart),
         object_kind=obj._meta.label_lower if obj is not None else "",
         object_id=obj.pk if obj is not None else None,
         object_description=_short(description),
@@ -54,12 +90,12 @@ def _name(person):
     return str(person)[: SharingEvent._meta.get_field("actor_name").max_length]
 
 
-def history(person):
+def history(person: AbstractBaseUser) -> models.QuerySet[SharingEvent]:
     """`person`'s sharing history, newest first: only the events about their own data."""
     return owned(SharingEvent, person).order_by("-created_at", "-id")
 
 
-def who(event):
+def who(event: SharingEvent) -> str:
     """Who made the change, as the owner reads it."""
     if event.by_owner:
         return _("You")
@@ -81,42 +117,13 @@ NOT_A_PERSON = {
 }
 
 
-def with_whom(event):
+def with_whom(event: SharingEvent) -> str:
     """Who gains or loses access, as the owner reads it."""
     if event.counterpart_name:
         return event.counterpart_name
     return str(NOT_A_PERSON.get(event.action, ""))
 
 
-def data_exported(person, *, actor):
+def data_exported(person: AbstractBaseUser, *, actor: AbstractBaseUser | None) -> SharingEvent:
     """A copy of everything `person` keeps left Parcours (`actor` None: made on the server)."""
     return record(person, Action.DATA_EXPORTED, actor=actor, effect=Effect.COPIED)
-
-
-@receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="core.audit.account_deleted")
-def account_deleted(sender, instance, origin=None, **kwargs):
-    """A mentor deletes her account: each of her mentees' histories says she no longer sees
-    anything of theirs. (Her own history goes with her account.)
-
-    Runs in the deletion's transaction, after Django listed the rows pointing at the account:
-    the new rows must not point at it, so they keep the names only.
-    """
-    from mentoring.models import Mentorship
-
-    mentorships = Mentorship.objects.filter(mentor=instance).select_related("mentee")
-    if isinstance(origin, QuerySet) and origin.model is sender:
-        # People deleted together: no history for a mentee who is going too.
-        mentorships = mentorships.exclude(mentee__in=origin)
-    SharingEvent.objects.bulk_create(
-        SharingEvent(
-            owner=mentorship.mentee,
-            actor_name=_name(instance),
-            action=Action.MENTOR_ACCOUNT_DELETED,
-            effect=Effect.REMOVED,
-            counterpart_name=_name(instance),
-            object_kind=Mentorship._meta.label_lower,
-            object_id=mentorship.pk,
-            object_description=_short(mentorship.objectives or mentorship.hoped_gain),
-        )
-        for mentorship in mentorships
-    )

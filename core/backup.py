@@ -21,7 +21,7 @@ class BackupError(Exception):
     """A backup or restore could not be done; the message says why, for a person."""
 
 
-def backup(output):
+def backup(output: str | Path) -> int:
     """Write a backup of the default database to `output`; return its size in bytes."""
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -34,7 +34,7 @@ def backup(output):
     return output.stat().st_size
 
 
-def restore(source):
+def restore(source: str | Path) -> None:
     """Replace the default database's content with the backup in `source`."""
     source = Path(source)
     if not source.is_file():

@@ -17,6 +17,8 @@ claimed with a compare-and-set update, so several workers never enqueue the same
 
 import datetime
 import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import close_old_connections
@@ -38,7 +40,7 @@ class Periodic:
 _registry: dict[str, Periodic] = {}
 
 
-def every(**interval):
+def every(**interval: float) -> Callable[[object], object]:
     """Register the decorated Task to be enqueued every `interval` (timedelta keywords)."""
     delta = datetime.timedelta(**interval)
     if delta <= datetime.timedelta(0):
@@ -52,16 +54,16 @@ def every(**interval):
     return register
 
 
-def periodic_tasks():
+def periodic_tasks() -> list[Periodic]:
     return sorted(_registry.values(), key=lambda periodic: periodic.name)
 
 
-def discover():
+def discover() -> None:
     """Import every installed app's `tasks` module so that its periodic tasks register."""
     autodiscover_modules("tasks")
 
 
-def enqueue_due(now=None):
+def enqueue_due(now: datetime.datetime | None = None) -> list[str]:
     """Enqueue each periodic task whose interval has passed; return the names enqueued."""
     now = now or timezone.now()
     enqueued = []
@@ -81,7 +83,7 @@ def enqueue_due(now=None):
     return enqueued
 
 
-def run_scheduler(stop_event, poll_seconds=60):
+def run_scheduler(stop_event: threading.Event, poll_seconds: float = 60) -> None:
     """Loop until `stop_event` is set, enqueueing due periodic tasks (runs in a thread)."""
     while not stop_event.is_set():
         try:

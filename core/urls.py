@@ -1,13 +1,11 @@
 from django.urls import path
 
-from core import views, views_audit, views_portability, views_report
+from core.views import audit, pages, portability
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("my-data/export/", views_portability.export, name="export_data"),
-    path("my-data/import/", views_portability.import_data, name="import_data"),
-    path("my-data/sharing/", views_audit.sharing_history, name="sharing_history"),
-    path("report/", views_report.report, name="report"),
-    path("report.pdf", views_report.report_pdf, name="report_pdf"),
+    path("", pages.home, name="home"),
+    path("my-data/export/", portability.export, name="export_data"),
+    path("my-data/import/", portability.import_data, name="import_data"),
+    path("my-data/sharing/", audit.sharing_history, name="sharing_history"),
 ]

@@ -1,17 +1,20 @@
 """The goals app's contribution to the agenda: steps (and each occurrence of a repeating step),
 stage deadlines, goal deadlines and the next review. Four queries whatever the data."""
 
+import datetime
+
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from agenda.items import AgendaItem
 from core.access import owned
 from goals.models import Goal, GoalStatus, ReviewSettings, Stage, Step, StepCompletion
 
 
-def items(user, start, end):
+def items(user: User, start: datetime.date, end: datetime.date) -> list[AgendaItem]:
     today = timezone.localdate()
     found = []
     open_or_in_range = Q(done=False) | Q(due_date__gte=start)

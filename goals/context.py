@@ -12,6 +12,7 @@ The goals app never imports such an app: it receives plain data through here, so
 statement writer can show the role's competencies.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -25,13 +26,13 @@ class RoleContext:
 _providers = []
 
 
-def register(provider):
+def register(provider: Callable[[object], list[RoleContext]]) -> None:
     """Add `provider(user) -> list[RoleContext]` (once)."""
     if provider not in _providers:
         _providers.append(provider)
 
 
-def role_contexts(user):
+def role_contexts(user: object) -> list[RoleContext]:
     """Every role context the registered providers know for `user`."""
     found = []
     for provider in _providers:

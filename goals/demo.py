@@ -29,7 +29,7 @@ STATEMENT = (
 
 
 @transaction.atomic
-def load(people):
+def load(people: dict) -> None:
     sam = people["seeker"]
     today = timezone.localdate()
     if Goal.objects.filter(owner=sam, indicator_name="candidatures ciblées envoyées").exists():

@@ -1,10 +1,10 @@
 """Forms of the goals app; every message is translated and says what to do next."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from goals.models import (
-    Cadence,
     CheckIn,
     Decision,
     Goal,
@@ -73,30 +73,13 @@ class GoalForm(forms.ModelForm):
             del self.fields["status"]
 
     def clean(self):
+        # The goal's own rules (indicator, deadline, stages) are the model's: Goal.clean.
         data = super().clean()
-        baseline, target = data.get("baseline"), data.get("target_value")
-        if (baseline is None) != (target is None):
-            self.add_error(
-                "target_value",
-                _("Give both a baseline and a target value, or neither."),
-            )
         if self.instance.pk and self.has_changed() and not data.get("reason", "").strip():
             tracked = set(self.changed_data) & set(Goal.REVISED_FIELDS)
             if tracked:
                 self.add_error(
                     "reason", _("Say briefly why you are changing this goal; it is kept.")
-                )
-        deadline = data.get("deadline")
-        if self.instance.pk and deadline:
-            late = [s for s in self.instance.stages.all() if s.deadline > deadline]
-            if late:
-                self.add_error(
-                    "deadline",
-                    _(
-                        "The stage “%(stage)s” ends on %(date)s, after this deadline: move "
-                        "the stage first or choose a later deadline."
-                    )
-                    % {"stage": late[0].title, "date": late[0].deadline.isoformat()},
                 )
         return data
 
@@ -120,14 +103,14 @@ class StageProposalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.goal = goal
 
-    def clean_deadline(self):
-        deadline = self.cleaned_data["deadline"]
-        if self.goal.deadline and deadline > self.goal.deadline:
-            raise forms.ValidationError(
-                _("This stage ends after the goal's deadline (%(deadline)s).")
-                % {"deadline": self.goal.deadline.isoformat()}
-            )
-        return deadline
+    def clean(self):
+        data = super().clean()
+        if data.get("title") and data.get("deadline"):
+            try:
+                Stage(goal=self.goal, **data).clean()  # the stage's own rule, one message
+            except ValidationError as error:
+                self.add_error(None, error)
+        return data
 
 
 StageProposalFormSet = forms.formset_factory(StageProposalForm, extra=0, min_num=1)
@@ -159,22 +142,6 @@ class StepForm(forms.ModelForm):
         self.goal = goal
         self.instance.goal = goal
         self.fields["stage"].queryset = goal.stages.all()
-
-    def clean(self):
-        data = super().clean()
-        if data.get("recurrence") and not data.get("due_date"):
-            self.add_error("due_date", _("A repeating step needs the first day it falls on."))
-        due = data.get("due_date")
-        if due and self.goal.deadline and due > self.goal.deadline:
-            self.add_error(
-                "due_date",
-                _("This step is due after the goal's deadline (%(deadline)s).")
-                % {"deadline": self.goal.deadline.isoformat()},
-            )
-        until = data.get("recurrence_until")
-        if until and due and until < due:
-            self.add_error("recurrence_until", _("The repetition must end after it starts."))
-        return data
 
 
 class ObstacleForm(forms.ModelForm):
@@ -245,17 +212,10 @@ class DecisionForm(forms.Form):
                 raise forms.ValidationError(
                     _("To adjust, give a new statement, deadline or target value.")
                 )
-            deadline = data.get("deadline")
-            if deadline:
-                late = [s for s in self.goal.stages.all() if s.deadline > deadline]
-                if late:
-                    self.add_error(
-                        "deadline",
-                        _("The stage “%(stage)s” ends on %(date)s, after this deadline.")
-                        % {"stage": late[0].title, "date": late[0].deadline.isoformat()},
-                    )
-                if deadline < self.goal.start_date:
-                    self.add_error("deadline", _("The deadline must come after the start date."))
+            try:
+                self.goal.check_changes(**self.changes())  # the goal's own rules: Goal.clean
+            except ValidationError as error:
+                self.add_error(None, error)
         return data
 
     def changes(self):
@@ -275,6 +235,3 @@ class StatementTextForm(forms.Form):
         label=_("Career goal statement"), widget=forms.Textarea(attrs={"rows": 6})
     )
     note = forms.CharField(label=_("What changed"), required=False, max_length=300)
-
-
-CADENCE_CHOICES = Cadence.choices

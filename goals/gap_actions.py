@@ -4,12 +4,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import User
 from core.access import owned
 from goals.models import Goal, GoalStatus, Requirement, Step
 from taxonomy import actions
 
 
-def add_goal_step(user, suggestion):
+def add_goal_step(user: User, suggestion: actions.Suggestion) -> str:
     """Add the suggestion as a step of the goal aimed at that occupation, else the latest goal."""
     active = owned(Goal, user).filter(status=GoalStatus.ACTIVE).order_by("-created_at")
     goal = active.filter(target_occupation_id=suggestion.occupation_id).first() or active.first()
@@ -28,7 +29,7 @@ def add_goal_step(user, suggestion):
     return reverse("goals:step_edit", args=[step.pk])
 
 
-def register():
+def register() -> None:
     actions.register(
         "goals.step",
         label=gettext_lazy("Add as a step of my goal"),

@@ -4,6 +4,7 @@ Progress is never stored: it derives from the indicator (baseline, target, lates
 and from the steps done, so nothing is typed twice.
 """
 
+import copy
 import datetime
 from decimal import Decimal
 
@@ -204,8 +205,28 @@ class Goal(models.Model):
         return reverse("goals:detail", args=[self.pk])
 
     def clean(self):
+        """The goal's rules, for every door (form, API, review): an indicator has both its
+        baseline and its target or neither; the deadline comes after the start date and after
+        every stage's deadline."""
+        errors = {}
+        if (self.baseline is None) != (self.target_value is None):
+            errors["target_value"] = _("Give both a baseline and a target value, or neither.")
         if self.deadline and self.start_date and self.deadline < self.start_date:
-            raise ValidationError({"deadline": _("The deadline must come after the start date.")})
+            errors["deadline"] = _("The deadline must come after the start date.")
+        elif self.deadline and self.pk:
+            late = [stage for stage in self.stages.all() if stage.deadline > self.deadline]
+            if late:
+                errors["deadline"] = stage_after_deadline(late[0], self.deadline)
+        if errors:
+            raise ValidationError(errors)
+
+    def check_changes(self, **changes):
+        """Raise the ValidationError `clean` would raise once `changes` are made; change
+        nothing (a review checks every decision before applying any)."""
+        candidate = copy.copy(self)
+        for name, value in changes.items():
+            setattr(candidate, name, value)
+        candidate.clean()
 
     def snapshot(self):
         """The editable fields as JSON-friendly values, kept by every revision."""
@@ -299,15 +320,16 @@ class Stage(models.Model):
     def clean(self):
         goal_deadline = self.goal.deadline if self.goal_id else None
         if self.deadline and goal_deadline and self.deadline > goal_deadline:
-            raise ValidationError(
-                {
-                    "deadline": _(
-                        "This stage ends after the goal's deadline (%(deadline)s): choose an "
-                        "earlier date or move the goal's deadline first."
-                    )
-                    % {"deadline": goal_deadline.isoformat()}
-                }
-            )
+            raise ValidationError({"deadline": stage_after_deadline(self, goal_deadline)})
+
+
+def stage_after_deadline(stage, deadline):
+    """The one message for a stage that ends after its goal's deadline, whichever of the two
+    dates was just moved."""
+    return _(
+        "The stage “%(stage)s” ends on %(date)s, after the goal's deadline (%(deadline)s): "
+        "move one of the two dates."
+    ) % {"stage": stage.title, "date": stage.deadline.isoformat(), "deadline": deadline.isoformat()}
 
 
 class Recurrence(models.TextChoices):
@@ -356,6 +378,27 @@ class Step(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        """A step's rules, for the form and the API alike."""
+        errors = {}
+        if self.recurrence and not self.due_date:
+            errors["due_date"] = _("A repeating step needs the first day it falls on.")
+        goal_deadline = self.goal.deadline if self.goal_id else None
+        if self.due_date and goal_deadline and self.due_date > goal_deadline:
+            errors["due_date"] = _("This step is due after the goal's deadline (%(deadline)s).") % {
+                "deadline": goal_deadline.isoformat()
+            }
+        if self.recurrence_until and self.due_date and self.recurrence_until < self.due_date:
+            errors["recurrence_until"] = _("The repetition must end after it starts.")
+        if (
+            self.stage_id
+            and self.goal_id
+            and not Stage.objects.filter(pk=self.stage_id, goal_id=self.goal_id).exists()
+        ):
+            errors["stage"] = _("This stage belongs to another goal.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_recurring(self):

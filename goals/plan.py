@@ -4,13 +4,16 @@ splitting a long goal into stages, suggestions from a reflection, statements and
 
 import datetime
 import re
+from collections.abc import Callable
+from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from accounts.models import User
 from core.access import owned
 from goals.models import (
     CheckIn,
@@ -18,15 +21,18 @@ from goals.models import (
     Goal,
     GoalRevision,
     GoalStatus,
+    Reflection,
+    Review,
     ReviewDecision,
     ReviewSettings,
     Stage,
     Step,
     add_months,
 )
+from taxonomy.models import Occupation
 
 
-def goals_with_progress(user, detail=False):
+def goals_with_progress(user: User, detail: bool = False) -> QuerySet[Goal]:
     """The person's goals with what progress needs, in a fixed number of queries.
 
     `detail` also fetches what a goal's page shows: completions, skills, obstacles, requirements.
@@ -46,7 +52,7 @@ def goals_with_progress(user, detail=False):
     return goals
 
 
-def review_settings_for(user):
+def review_settings_for(user: User) -> ReviewSettings:
     """The person's review settings; an unsaved default (quarterly) until they choose."""
     return owned(ReviewSettings, user).first() or ReviewSettings(user=user)
 
@@ -55,8 +61,13 @@ def review_settings_for(user):
 
 
 def smart_check(
-    text, user, today=None, estimated_effort_hours=None, deadline=None, target_occupation=None
-):
+    text: str,
+    user: User,
+    today: datetime.date | None = None,
+    estimated_effort_hours: Decimal | float | None = None,
+    deadline: datetime.date | None = None,
+    target_occupation: Occupation | None = None,
+) -> dict:
     """The SMART criteria of `text` for `user`, as the JSON contract of goals.smart.
 
     The goal's target occupation, when it has one, counts as the concrete target it names.
@@ -78,7 +89,7 @@ def smart_check(
 
 
 @transaction.atomic
-def save_new_goal(goal, save_related=None):
+def save_new_goal(goal: Goal, save_related: Callable[[], None] | None = None) -> None:
     """Create `goal` and store its SMART check in one transaction: never a goal without it."""
     goal.save()
     if save_related is not None:
@@ -86,7 +97,7 @@ def save_new_goal(goal, save_related=None):
     record_smart_result(goal)
 
 
-def record_smart_result(goal):
+def record_smart_result(goal: Goal) -> None:
     """Store the check's result on the goal so its page shows it without re-running."""
     goal.smart_result = _jsonable(
         smart_check(
@@ -119,12 +130,18 @@ def _jsonable(value):
 # Revisions ----------------------------------------------------------------------------------
 
 
-def changed_fields(before, after):
+def changed_fields(before: dict, after: dict) -> list[str]:
     return [name for name in Goal.REVISED_FIELDS if before.get(name) != after.get(name)]
 
 
 @transaction.atomic
-def save_goal_change(goal, before, reason, source=GoalRevision.Source.EDIT, review=None):
+def save_goal_change(
+    goal: Goal,
+    before: dict,
+    reason: str,
+    source: str = GoalRevision.Source.EDIT,
+    review: Review | None = None,
+) -> GoalRevision | None:
     """Save `goal`, keeping `before` (its earlier snapshot) as a revision when anything changed.
 
     Returns the revision, or None when nothing the revision history tracks changed.
@@ -138,7 +155,7 @@ def save_goal_change(goal, before, reason, source=GoalRevision.Source.EDIT, revi
     )
 
 
-def timeline(goal):
+def timeline(goal: Goal) -> list[dict]:
     """The goal's revisions, newest first, each with the changes it led to.
 
     A revision keeps the version *before* a change; what it changed into is the next revision's
@@ -176,7 +193,9 @@ def _display(name, value):
 
 
 @transaction.atomic
-def apply_decision(review, goal, decision, reason, changes=None):
+def apply_decision(
+    review: Review, goal: Goal, decision: str, reason: str, changes: dict | None = None
+) -> ReviewDecision:
     """Record what was decided for `goal` in `review` and apply it, keeping a revision."""
     before = goal.snapshot()
     if decision == Decision.ADJUST:
@@ -194,7 +213,7 @@ def apply_decision(review, goal, decision, reason, changes=None):
     return ReviewDecision.objects.create(review=review, goal=goal, decision=decision, reason=reason)
 
 
-def complete_review(review):
+def complete_review(review: Review) -> None:
     review.completed_at = timezone.now()
     review.save(update_fields=["completed_at"])
     settings = review_settings_for(review.owner)
@@ -202,7 +221,7 @@ def complete_review(review):
     settings.save()
 
 
-def goals_due_for_review(user, today=None):
+def goals_due_for_review(user: User, today: datetime.date | None = None) -> list[Goal]:
     today = today or timezone.localdate()
     settings = review_settings_for(user)
     goals = owned(Goal, user).active()
@@ -212,7 +231,7 @@ def goals_due_for_review(user, today=None):
 # Stages -------------------------------------------------------------------------------------
 
 
-def propose_stages(goal, count=None):
+def propose_stages(goal: Goal, count: int | None = None) -> list[dict]:
     """Evenly spaced stages from the goal's start to its deadline, for the person to edit.
 
     One stage per six months by default (at least two, at most eight); the indicator's target is
@@ -245,7 +264,7 @@ def propose_stages(goal, count=None):
 # Recurring steps ----------------------------------------------------------------------------
 
 
-def toggle_step(step, today=None):
+def toggle_step(step: Step, today: datetime.date | None = None) -> bool:
     """Mark a step done or not; for a recurring step, today's occurrence."""
     today = today or timezone.localdate()
     if step.is_recurring:
@@ -269,7 +288,9 @@ def _items(text):
     return [p.strip(" .-*\t") for p in parts if len(p.strip(" .-*\t")) > 2][:5]
 
 
-def suggestions_from_reflection(reflection, today=None):
+def suggestions_from_reflection(
+    reflection: Reflection | None, today: datetime.date | None = None
+) -> list[dict]:
     """Goal statements suggested by a reflection's answers, in the current language."""
     if reflection is None:
         return []
@@ -322,7 +343,7 @@ def _date(day):
 STATEMENT_STEPS = ["passions", "research", "questions", "smart", "plan", "adjust"]
 
 
-def compose_statement(answers, language):
+def compose_statement(answers: dict, language: str) -> str:
     """A career goal statement written from the wizard's answers, in `language`."""
     with override(language):
         parts = []
@@ -366,7 +387,7 @@ def _lower_first(text):
 # Chart --------------------------------------------------------------------------------------
 
 
-def chart(goal, width=640, height=240):
+def chart(goal: Goal, width: int = 640, height: int = 240) -> dict | None:
     """Geometry of the progress chart: the indicator over time against the line to the target.
 
     Returns None without an indicator (baseline and target). Check-ins are expected to be
@@ -418,7 +439,7 @@ def _number(value):
     return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
 
 
-def add_stage(goal, title, deadline, description=""):
+def add_stage(goal: Goal, title: str, deadline: datetime.date, description: str = "") -> Stage:
     stage = Stage(goal=goal, title=title, deadline=deadline, description=description)
     stage.full_clean()
     stage.save()

@@ -3,16 +3,19 @@
 Three queries whatever the amount of data.
 """
 
+import datetime
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from agenda.items import AgendaItem
 from growth import networking
 from growth.models import Contact, LearningItem
 
 
-def items(user, start, end):
+def items(user: User, start: datetime.date, end: datetime.date) -> list[AgendaItem]:
     today = timezone.localdate()
     found = []
 

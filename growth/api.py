@@ -7,53 +7,18 @@ Input is validated by the same forms as the pages (one rule, three doors); a for
 import datetime
 from decimal import Decimal
 
-from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, PatchDict, Query, Router, Schema, Status
-from ninja.errors import ValidationError
 
 from core.access import get_owned_or_404, owned
 from core.api_schemas import RowId
+from core.api_validation import form_invalid, form_value, save_form
 from growth import feeds, roi
 from growth.forms import ContactForm, FeedForm, InteractionForm, LearningItemForm
 from growth.models import Contact, Entry, Feed, Interaction, LearningItem
 
 router = Router(tags=["growth"])
-
-
-def FormInvalid(form):  # noqa: N802 (raised like an exception class)
-    """The 422 answer for an invalid form, shaped like pydantic's: each problem's loc and msg."""
-    return ValidationError(
-        [
-            {"loc": ["body", field if field != "__all__" else "body"], "msg": str(message)}
-            for field, messages in form.errors.items()
-            for message in messages
-        ]
-    )
-
-
-def _form_value(value):
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return [str(getattr(v, "pk", v)) for v in value]
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _save(form_class, user, payload, instance=None):
-    """Validate `payload` (a dict) with `form_class`, merged over `instance`; save; return it."""
-    fields = form_class._meta.fields
-    data = {}
-    if instance is not None:
-        data.update({k: _form_value(v) for k, v in model_to_dict(instance, fields=fields).items()})
-    data.update({k: _form_value(v) for k, v in payload.items() if k in fields})
-    form = form_class(data, instance=instance, user=user)
-    if not form.is_valid():
-        raise FormInvalid(form)
-    return form.save()
 
 
 # Learning plan ---------------------------------------------------------------------------------
@@ -154,7 +119,7 @@ def list_learning_items(request):
 
 @router.post("/learning", response={201: LearningItemOut})
 def create_learning_item(request, payload: LearningItemIn):
-    item = _save(LearningItemForm, request.auth, payload.dict())
+    item = save_form(LearningItemForm, payload.dict(), user=request.auth)
     return Status(201, _items(request.auth).get(pk=item.pk))
 
 
@@ -166,14 +131,14 @@ def get_learning_item(request, item_id: int):
 @router.put("/learning/{item_id}", response=LearningItemOut)
 def replace_learning_item(request, item_id: int, payload: LearningItemIn):
     item = get_owned_or_404(LearningItem, request.auth, pk=item_id)
-    _save(LearningItemForm, request.auth, payload.dict(), instance=item)
+    save_form(LearningItemForm, payload.dict(), instance=item, user=request.auth)
     return _items(request.auth).get(pk=item.pk)
 
 
 @router.patch("/learning/{item_id}", response=LearningItemOut)
 def update_learning_item(request, item_id: int, payload: PatchDict[LearningItemIn]):
     item = get_owned_or_404(LearningItem, request.auth, pk=item_id)
-    _save(LearningItemForm, request.auth, payload, instance=item)
+    save_form(LearningItemForm, payload, instance=item, user=request.auth)
     return _items(request.auth).get(pk=item.pk)
 
 
@@ -273,7 +238,7 @@ def list_contacts(request):
 
 @router.post("/contacts", response={201: ContactOut})
 def create_contact(request, payload: ContactIn):
-    contact = _save(ContactForm, request.auth, payload.dict())
+    contact = save_form(ContactForm, payload.dict(), user=request.auth)
     return Status(201, _contacts(request.auth).get(pk=contact.pk))
 
 
@@ -285,14 +250,14 @@ def get_contact(request, contact_id: int):
 @router.put("/contacts/{contact_id}", response=ContactOut)
 def replace_contact(request, contact_id: int, payload: ContactIn):
     contact = get_owned_or_404(Contact, request.auth, pk=contact_id)
-    _save(ContactForm, request.auth, payload.dict(), instance=contact)
+    save_form(ContactForm, payload.dict(), instance=contact, user=request.auth)
     return _contacts(request.auth).get(pk=contact.pk)
 
 
 @router.patch("/contacts/{contact_id}", response=ContactOut)
 def update_contact(request, contact_id: int, payload: PatchDict[ContactIn]):
     contact = get_owned_or_404(Contact, request.auth, pk=contact_id)
-    _save(ContactForm, request.auth, payload, instance=contact)
+    save_form(ContactForm, payload, instance=contact, user=request.auth)
     return _contacts(request.auth).get(pk=contact.pk)
 
 
@@ -314,9 +279,9 @@ def create_interaction(request, contact_id: int, payload: InteractionIn):
     data = payload.dict()
     if data["date"] is None:
         data["date"] = timezone.localdate()
-    form = InteractionForm({k: _form_value(v) for k, v in data.items()})
+    form = InteractionForm({k: form_value(v) for k, v in data.items()})
     if not form.is_valid():
-        raise FormInvalid(form)
+        raise form_invalid(form)
     interaction = form.save(commit=False)
     interaction.contact = contact
     interaction.save()
@@ -378,7 +343,7 @@ def list_feeds(request):
 
 @router.post("/feeds", response={201: FeedOut})
 def create_feed(request, payload: FeedIn):
-    return Status(201, _save(FeedForm, request.auth, payload.dict()))
+    return Status(201, save_form(FeedForm, payload.dict(), user=request.auth))
 
 
 @router.get("/feeds/{feed_id}", response=FeedOut)

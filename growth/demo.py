@@ -18,7 +18,7 @@ from growth.models import (
 from taxonomy.models import Skill
 
 
-def load(people):
+def load(people: dict) -> None:
     seeker = people["seeker"]  # Sam Tremblay, French-speaking, in Quebec
     today = timezone.localdate()
 

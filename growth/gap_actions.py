@@ -3,11 +3,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from accounts.models import User
 from growth.models import LearningItem
 from taxonomy import actions
 
 
-def add_learning_item(user, suggestion):
+def add_learning_item(user: User, suggestion: actions.Suggestion) -> str:
     """Plan a course (or a book, for reading) that develops the missing skill."""
     reading = suggestion.kind == actions.READING
     kind = LearningItem.Kind.BOOK if reading else LearningItem.Kind.COURSE
@@ -17,7 +18,7 @@ def add_learning_item(user, suggestion):
     return reverse("growth:learning_edit", args=[item.pk])
 
 
-def register():
+def register() -> None:
     actions.register(
         "growth.learning_item",
         label=gettext_lazy("Add to my learning plan"),

@@ -1,5 +1,7 @@
 """Learning-plan rules that change more than one thing at a time."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -8,7 +10,9 @@ from taxonomy.models import SkillEvidence, UserSkill
 
 
 @transaction.atomic
-def complete_item(item, add_skills=False, today=None):
+def complete_item(
+    item: LearningItem, add_skills: bool = False, today: datetime.date | None = None
+) -> int:
     """Mark `item` completed; with `add_skills`, add its skills the person does not have yet to
     their profile, each with the item as evidence. Return the number of skills added."""
     item.status = LearningItem.Status.COMPLETED

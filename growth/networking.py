@@ -1,10 +1,13 @@
 """Networking rules: due follow-ups, membership renewals, and importing contacts from vCards."""
 
 import datetime
+from collections.abc import Iterable
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 
+from accounts.models import User
 from growth import vcard
 from growth.models import Contact, Membership
 from taxonomy.models import Skill
@@ -12,7 +15,9 @@ from taxonomy.models import Skill
 RENEWAL_NOTICE = datetime.timedelta(days=60)
 
 
-def due_follow_ups(contacts, today, until=None):
+def due_follow_ups(
+    contacts: Iterable[Contact], today: datetime.date, until: datetime.date | None = None
+) -> list[tuple[Contact, datetime.date]]:
     """(contact, due date) for contacts whose follow-up falls on or before `until` (default
     today), oldest first. `contacts` should be annotated with_last_interaction()."""
     until = until or today
@@ -25,7 +30,7 @@ def due_follow_ups(contacts, today, until=None):
     return rows
 
 
-def current_memberships(user):
+def current_memberships(user: User) -> list[Membership]:
     """The latest membership of each of the person's associations (one query)."""
     latest = {}
     memberships = (
@@ -38,14 +43,16 @@ def current_memberships(user):
     return list(latest.values())
 
 
-def upcoming_renewals(user, today, notice=RENEWAL_NOTICE):
+def upcoming_renewals(
+    user: User, today: datetime.date, notice: datetime.timedelta = RENEWAL_NOTICE
+) -> list[Membership]:
     """Latest memberships renewing within `notice` from today, or already past renewal."""
     rows = [m for m in current_memberships(user) if m.renews_on and m.renews_on <= today + notice]
     rows.sort(key=lambda m: m.renews_on)
     return rows
 
 
-def search_skills(query, language, limit=20):
+def search_skills(query: str, language: str, limit: int = 20) -> list[dict]:
     """ESCO skills for the picker: taxonomy's search when available, else a label match."""
     try:
         from taxonomy.search import search_skills as taxonomy_search
@@ -60,7 +67,7 @@ def search_skills(query, language, limit=20):
     return [{"pk": skill.pk, "label": skill.label(language)} for skill in skills[:limit]]
 
 
-def preview_import(user, uploaded):
+def preview_import(user: User, uploaded: UploadedFile) -> list[dict]:
     """What importing a vCard file would create: one row per card, duplicates flagged.
 
     A card is a duplicate when one of its email addresses belongs to an existing contact or to
@@ -92,7 +99,7 @@ def preview_import(user, uploaded):
 
 
 @transaction.atomic
-def import_cards(user, cards, chosen):
+def import_cards(user: User, cards: list[dict], chosen: Iterable[int]) -> int:
     """Create contacts from the parsed cards (dicts) whose index is in `chosen`."""
     contacts = []
     for index, card in enumerate(cards):

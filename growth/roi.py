@@ -13,6 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from growth.models import LearningItem
+
 CENT = Decimal("0.01")
 
 FREE = "free"
@@ -37,7 +39,9 @@ class Roi:
         return verdict(self)
 
 
-def loan_total(principal, annual_rate_percent, term_months):
+def loan_total(
+    principal: Decimal, annual_rate_percent: Decimal, term_months: int
+) -> tuple[Decimal, Decimal]:
     """What an amortised loan of `principal` costs in all: monthly payment × number of months.
 
     A zero rate costs exactly the principal. Returns (total, monthly_payment), unrounded.
@@ -59,7 +63,13 @@ def loan_total(principal, annual_rate_percent, term_months):
         return payment * months, payment
 
 
-def compute(cost, payer, loan_rate=None, loan_term_months=None, salary_change=None):
+def compute(
+    cost: Decimal,
+    payer: str,
+    loan_rate: Decimal | None = None,
+    loan_term_months: int | None = None,
+    salary_change: Decimal | None = None,
+) -> Roi:
     """The return on investment for the given figures (see the module's docstring)."""
     cost = Decimal(cost or 0)
     if cost < 0:
@@ -103,7 +113,7 @@ def compute(cost, payer, loan_rate=None, loan_term_months=None, salary_change=No
     )
 
 
-def for_item(item):
+def for_item(item: LearningItem) -> Roi:
     """The return on investment of a growth.models.LearningItem."""
     return compute(
         item.cost,
@@ -114,7 +124,7 @@ def for_item(item):
     )
 
 
-def duration(months):
+def duration(months: int) -> str:
     """'2 years 4 months', '1 year', '5 months' in the active language."""
     years, rest = divmod(int(months), 12)
     parts = []
@@ -125,7 +135,7 @@ def duration(months):
     return " ".join(parts)
 
 
-def verdict(roi):
+def verdict(roi: Roi) -> str:
     """A plain-language verdict in the active language."""
     if roi.outcome == FREE:
         return _("Free to you: someone else pays, so there is nothing to pay back.")

@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from agenda.items import AgendaItem
 from jobs.models import Interview
 
 
-def items(user, start, end):
+def items(user: User, start: datetime.date, end: datetime.date) -> list[AgendaItem]:
     """Interviews between `start` and `end` (dates, inclusive), in the person's time zone.
 
     An interview is never "overdue": past ones are only shown inside the range asked for.

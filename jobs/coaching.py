@@ -5,12 +5,15 @@ The alignment rule itself lives in `jobs.alignment.check_answer`; this module de
 applies and keeps its result with the answer or the attempt.
 """
 
+from collections.abc import Mapping
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from jobs.models import Application, PracticeAttempt, PreparedAnswer, Technique
-from jobs.questions import CAREER_GOALS, COMMON_QUESTIONS
+from jobs.questions import COMMON_QUESTIONS
 
 
 class CheckUnavailable(Exception):
@@ -25,7 +28,7 @@ def _check_answer():
     return check_answer
 
 
-def can_check(answer: PreparedAnswer):
+def can_check(answer: PreparedAnswer) -> bool:
     """The alignment check applies to a career-goals answer of an application with a posting."""
     return (
         answer.is_career_goals
@@ -34,7 +37,7 @@ def can_check(answer: PreparedAnswer):
     )
 
 
-def run_check(answer: PreparedAnswer, text=None):
+def run_check(answer: PreparedAnswer, text: str | None = None) -> dict:
     """Check `text` (default: the answer's text) against the application's posting."""
     if not answer.is_career_goals:
         raise CheckUnavailable(_("Only answers to “What are your career goals?” are checked."))
@@ -55,7 +58,7 @@ def run_check(answer: PreparedAnswer, text=None):
     return result.as_dict() if hasattr(result, "as_dict") else dict(result)
 
 
-def check_prepared_answer(answer: PreparedAnswer):
+def check_prepared_answer(answer: PreparedAnswer) -> dict:
     """Run the check on the saved answer and keep the result with the text it judged."""
     result = run_check(answer)
     answer.last_check = result
@@ -64,7 +67,7 @@ def check_prepared_answer(answer: PreparedAnswer):
     return result
 
 
-def answers_for(user, application: Application | None):
+def answers_for(user: User, application: Application | None) -> list[tuple]:
     """Every common question with the person's answer, if any, then their own questions.
 
     Returns a list of (key, question, PreparedAnswer | None) in the order of the common list.
@@ -82,7 +85,12 @@ def answers_for(user, application: Application | None):
     return rows
 
 
-def answer_for(user, application, question_key="", custom_question=""):
+def answer_for(
+    user: User,
+    application: Application | None,
+    question_key: str = "",
+    custom_question: str = "",
+) -> PreparedAnswer:
     """The person's answer to a common question (created empty if new), or a new own question."""
     language = user.language if user.language in ("en", "fr") else "en"
     if question_key:
@@ -98,13 +106,13 @@ def answer_for(user, application, question_key="", custom_question=""):
     )
 
 
-def start_attempt(answer: PreparedAnswer):
+def start_attempt(answer: PreparedAnswer) -> PracticeAttempt:
     """Start a timed practice attempt now (the server keeps the clock)."""
     return PracticeAttempt.objects.create(answer=answer, started_at=timezone.now())
 
 
 @transaction.atomic
-def finish_attempt(attempt: PracticeAttempt, text):
+def finish_attempt(attempt: PracticeAttempt, text: str) -> PracticeAttempt:
     """Stop the clock, keep what was said and, for a career-goals answer, how it checks."""
     if attempt.finished_at is None:
         attempt.finished_at = timezone.now()
@@ -119,16 +127,12 @@ def finish_attempt(attempt: PracticeAttempt, text):
     return attempt
 
 
-def techniques_to_try(user):
+def techniques_to_try(user: User) -> list[Technique]:
     """Techniques noted after past interviews: the untried first, most recent first."""
     return list(Technique.objects.to_show(user))
 
 
-def career_goals_question():
-    return dict(COMMON_QUESTIONS)[CAREER_GOALS]
-
-
-def present(result):
+def present(result: Mapping | None) -> dict | None:
     """A check result shaped for a page: the issues, the advice, and the rewritten example apart.
 
     check_answer gives suggestions as sentences, the last one being an example answer built

@@ -82,7 +82,7 @@ def _at(person, days, hour):
     )
 
 
-def load(people):
+def load(people: dict) -> None:
     seeker = people["seeker"]
     now = timezone.now()
 

@@ -6,6 +6,8 @@ their labels in both languages; where it is not installed, a plain label match s
 
 from django.db.models import Q
 
+from taxonomy.models import Occupation
+
 LIMIT = 10
 
 
@@ -17,11 +19,11 @@ def _search():
     return search_occupations
 
 
-def search_available():
+def search_available() -> bool:
     return _search() is not None
 
 
-def find_occupations(query, language="en"):
+def find_occupations(query: str, language: str = "en") -> list[Occupation]:
     """Up to LIMIT occupations matching `query`, best first."""
     from taxonomy.models import Occupation
 

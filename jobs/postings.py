@@ -5,11 +5,13 @@ module stores what it finds on the application, keeps out the skills the person 
 wrong, and compares the kept ones with the person's skills (`taxonomy.models.UserSkill`).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
 
+from accounts.models import User
 from core.access import owned
 from jobs.models import Application, DetectedSkill
 
@@ -26,7 +28,7 @@ def _extractor():
     return extract_skills
 
 
-def extraction_available():
+def extraction_available() -> bool:
     try:
         _extractor()
     except ExtractionUnavailable:
@@ -60,7 +62,7 @@ def _normalise(found):
     return skill_id, float(confidence if confidence is not None else 1.0), matched, start, end
 
 
-def request_detection(application: Application):
+def request_detection(application: Application) -> bool:
     """Detect the posting's skills in the background: mark the application pending and queue
     jobs.tasks.detect_posting_skills (`parcours worker` runs it; the page shows the skills when
     they are ready). Saving a posting then answers at once: extraction takes seconds on a long
@@ -73,7 +75,7 @@ def request_detection(application: Application):
     return True
 
 
-def detection_pending(application: Application):
+def detection_pending(application: Application) -> bool:
     """Whether a detection of the application's skills is queued or running: the task queue
     (django-tasks-db's table) is the one record of it, so nothing else needs keeping in step.
     Other task backends run the task at once or not at all: nothing is pending then."""
@@ -90,7 +92,7 @@ def detection_pending(application: Application):
     ).exists()
 
 
-def detect_skills(application: Application):
+def detect_skills(application: Application) -> list[DetectedSkill]:
     """Detect the skills in the posting and store them; return the kept detected skills.
 
     Skills the person removed stay removed; skills no longer found in an edited posting are
@@ -172,7 +174,7 @@ def _neighbours(skill_ids):
     return neighbours
 
 
-def posting_gap(user, detected_skills):
+def posting_gap(user: User, detected_skills: Iterable[DetectedSkill]) -> Gap:
     """Compare kept detected skills with `user`'s skills profile in a fixed number of queries.
 
     A skill is had when it is in the profile; nearly had when the profile holds a broader,

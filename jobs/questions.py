@@ -30,6 +30,6 @@ COMMON_QUESTIONS = [
 QUESTION_KEYS = [key for key, _text in COMMON_QUESTIONS]
 
 
-def question_text(key):
+def question_text(key: str) -> str:
     """The question for `key` in the active language, or "" for an unknown key."""
     return dict(COMMON_QUESTIONS).get(key, "")

@@ -13,10 +13,12 @@ from each model's `party_paths`); the rules below narrow what each party sees in
   asked that mentor for a mentorship (`published_profiles`, registered with core.access).
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from accounts.models import User
 from core.access import get_visible_or_404, owned
+from goals.models import Goal
 from mentoring.models import (
     ActionItem,
     Feedback,
@@ -29,7 +31,7 @@ from mentoring.models import (
 )
 
 
-def published_profiles(user):
+def published_profiles(user: User) -> Q:
     """Mentor profiles `user` may open besides her own (a sharing rule given to core.access):
     those of mentors who accept requests, and those of anyone she has asked to mentor her."""
     return Q(accepting_requests=True) | Q(
@@ -37,24 +39,24 @@ def published_profiles(user):
     )
 
 
-def mentorship_for(user, pk):
+def mentorship_for(user: User, pk: int) -> Mentorship:
     return get_visible_or_404(Mentorship.objects.select_related("mentor", "mentee"), user, pk=pk)
 
 
-def can_see_goals(mentorship, user):
+def can_see_goals(mentorship: Mentorship, user: User) -> bool:
     if user.pk == mentorship.mentee_id:
         return True
     return user.pk == mentorship.mentor_id and mentorship.mentor_sees_goals()
 
 
-def visible_links(mentorship, user):
+def visible_links(mentorship: Mentorship, user: User) -> QuerySet[MentorshipGoal]:
     """The goals shared with the mentorship that `user` may see, with their goal."""
     if not can_see_goals(mentorship, user):
         return MentorshipGoal.objects.none()
     return mentorship.links.select_related("goal").order_by("shared_at", "id")
 
 
-def link_for(mentorship, user, goal_id):
+def link_for(mentorship: Mentorship, user: User, goal_id: int) -> MentorshipGoal:
     # goal__pk, not goal_id: Django then finds nothing for an id too big for the database.
     link = visible_links(mentorship, user).filter(goal__pk=goal_id).first()
     if link is None:
@@ -62,7 +64,7 @@ def link_for(mentorship, user, goal_id):
     return link
 
 
-def session_for(user, pk):
+def session_for(user: User, pk: int) -> Session:
     return get_visible_or_404(
         Session.objects.select_related("mentorship", "mentorship__mentor", "mentorship__mentee"),
         user,
@@ -70,18 +72,20 @@ def session_for(user, pk):
     )
 
 
-def private_note(session, user):
+def private_note(session: Session, user: User) -> PrivateNote | None:
     """The author's own note on a session (never anyone else's)."""
     return owned(PrivateNote, user).filter(session=session).first()
 
 
-def session_reviews(session, user):
+def session_reviews(session: Session, user: User) -> QuerySet[GoalReview]:
     if not can_see_goals(session.mentorship, user):
         return GoalReview.objects.none()
     return session.reviews.select_related("link__goal")
 
 
-def reflections_visible(mentorship, user, feedback_ids):
+def reflections_visible(
+    mentorship: Mentorship, user: User, feedback_ids: list[int]
+) -> dict[int, FeedbackReflection]:
     """Reflections `user` may read, by feedback id."""
     rows = FeedbackReflection.objects.filter(feedback_id__in=feedback_ids)
     if user.pk != mentorship.mentee_id:
@@ -91,7 +95,9 @@ def reflections_visible(mentorship, user, feedback_ids):
     return {r.feedback_id: r for r in rows}
 
 
-def feedback_list(mentorship, user, link=None):
+def feedback_list(
+    mentorship: Mentorship, user: User, link: MentorshipGoal | None = None
+) -> list[Feedback]:
     """Feedback of a mentorship with the reflections `user` may read attached as `.reflection`."""
     rows = mentorship.feedback.select_related("link__goal", "session")
     if link is not None:
@@ -106,23 +112,19 @@ def feedback_list(mentorship, user, link=None):
     return rows
 
 
-def feedback_for(user, pk):
+def feedback_for(user: User, pk: int) -> Feedback:
     return get_visible_or_404(
         Feedback.objects.select_related("mentorship", "link__goal"), user, pk=pk
     )
 
 
-def action_for(user, pk):
+def action_for(user: User, pk: int) -> ActionItem:
     return get_visible_or_404(
         ActionItem.objects.select_related("session__mentorship", "step"), user, pk=pk
     )
 
 
-def sessions_with_actions(mentorship):
-    return mentorship.sessions.prefetch_related(Prefetch("actions"))
-
-
-def feedback_for_goal(goal, viewer):
+def feedback_for_goal(goal: Goal, viewer: User) -> list[Feedback]:
     """Feedback on `goal` that `viewer` may read, newest first, each with `.reflection`.
 
     The goal's owner reads every piece of feedback given on it, with her reflections; a mentor

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from agenda.items import AgendaItem
 from core.access import visible
 from mentoring.models import Mentorship, Session
@@ -22,7 +23,7 @@ def _day_bounds(start, end):
     return first, last
 
 
-def items(user, start, end):
+def items(user: User, start: datetime.date, end: datetime.date) -> list[AgendaItem]:
     today = timezone.localdate()
     found = []
     first, last = _day_bounds(start, end)

@@ -87,9 +87,9 @@ LANGUAGES = [
 LANGUAGE_CODES = [code for code, _label in LANGUAGES]
 
 
-def language_name(code):
+def language_name(code: str) -> str:
     return str(dict(LANGUAGES).get(code, code))
 
 
-def value_labels():
+def value_labels() -> dict[str, str]:
     return {str(k): str(v) for k, v in Value.choices}

@@ -137,7 +137,7 @@ def _style(obj, where):
     return out
 
 
-def read_cohort(raw, threshold=None):
+def read_cohort(raw: bytes, threshold: float | None = None) -> Cohort:
     """The Cohort in `raw`, the bytes of a cohort file (UTF-8 JSON, a BOM allowed), with the
     threshold replaced when one is given; CohortError names what is wrong."""
     try:
@@ -162,7 +162,7 @@ def read_cohort(raw, threshold=None):
     return load_cohort(data)
 
 
-def load_cohort(data):
+def load_cohort(data: object) -> Cohort:
     """Validate a cohort document (see docs/apps/mentoring.md) and return a Cohort."""
     if not isinstance(data, dict):
         raise CohortError("The cohort must be a JSON object with 'mentees' and 'mentors'.")
@@ -420,7 +420,9 @@ class Candidates:
 REASON_CODES = ["", "no_language", "below_threshold", "no_scores"]
 
 
-def candidates(cohort, top_k, rows=None, full=False):
+def candidates(
+    cohort: Cohort, top_k: int, rows: np.ndarray | None = None, full: bool = False
+) -> tuple[dict, np.ndarray, np.ndarray]:
     """Each mentee's best `top_k` good matches, or all of them when `full`.
 
     Returns ({mentee index: (mentor indices, scores)}, good counts, reason codes) for `rows`
@@ -527,7 +529,7 @@ def _solve_graph(cand, capacities, n):
     return result
 
 
-def solve(cohort, top_k=DEFAULT_TOP_K, max_rounds=3):
+def solve(cohort: Cohort, top_k: int = DEFAULT_TOP_K, max_rounds: int = 3) -> Assignment:
     """The optimal assignment of `cohort` with its report of unmatched mentees."""
     started = time.perf_counter()
     n, m = len(cohort.mentee_ids), len(cohort.mentor_ids)
@@ -574,7 +576,7 @@ def _report(cohort, cand, assigned, started):
     )
 
 
-def greedy(cohort, top_k=DEFAULT_TOP_K):
+def greedy(cohort: Cohort, top_k: int = DEFAULT_TOP_K) -> Assignment:
     """The baseline: take the best remaining (mentee, mentor) pair while places remain."""
     started = time.perf_counter()
     n = len(cohort.mentee_ids)
@@ -591,7 +593,7 @@ def greedy(cohort, top_k=DEFAULT_TOP_K):
     return _report(cohort, cand, assigned, started)
 
 
-def check_capacities(cohort, assignment):
+def check_capacities(cohort: Cohort, assignment: Assignment) -> bool:
     """True when no mentor has more mentees than places (used by tests and the CLI)."""
     index = {k: i for i, k in enumerate(cohort.mentor_ids)}
     load = np.zeros(len(cohort.mentor_ids), dtype=np.int64)

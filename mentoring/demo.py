@@ -7,6 +7,7 @@ import datetime
 
 from django.utils import timezone
 
+from core.models import SharingEvent
 from mentoring.models import (
     ActionItem,
     Feedback,
@@ -31,7 +32,7 @@ DEMO_SKILLS = [
 DEMO_OCCUPATIONS = ["data analyst", "ICT project manager"]
 
 
-def load(people):
+def load(people: dict) -> None:
     mentor, seeker = people["mentor"], people["seeker"]
     profile, _created = MentorProfile.objects.update_or_create(
         user=mentor,
@@ -146,6 +147,7 @@ def load(people):
             "created_at": now - datetime.timedelta(days=13),
         },
     )
+    _sharing_history(mentorship, seeker, mentor)
 
 
 def _link_taxonomy(profile):
@@ -167,3 +169,39 @@ def _share_first_goal(mentorship, seeker):
         MentorshipGoal.objects.get_or_create(
             mentorship=mentorship, goal=goal, defaults={"co_owned": True}
         )
+
+
+def _sharing_history(mentorship, seeker, mentor):
+    """The seeker's sharing history tells how her demo mentorship began (once, idempotent)."""
+    if SharingEvent.objects.filter(owner=seeker).exists():
+        return
+    goals = "; ".join(mentorship.links.values_list("goal__statement", flat=True))
+    common = {
+        "owner": seeker,
+        "counterpart": mentor,
+        "counterpart_name": str(mentor),
+        "object_kind": mentorship._meta.label_lower,
+        "object_id": mentorship.pk,
+    }
+    SharingEvent.objects.bulk_create(
+        [
+            SharingEvent(
+                **common,
+                actor=seeker,
+                actor_name=str(seeker),
+                action=SharingEvent.Action.MENTORSHIP_REQUESTED,
+                effect=SharingEvent.Effect.GRANTED,
+                object_description=mentorship.objectives[:200],
+                created_at=mentorship.created_at,
+            ),
+            SharingEvent(
+                **common,
+                actor=mentor,
+                actor_name=str(mentor),
+                action=SharingEvent.Action.MENTORSHIP_ACCEPTED,
+                effect=SharingEvent.Effect.GRANTED,
+                object_description=goals[:200],
+                created_at=mentorship.accepted_at or mentorship.created_at,
+            ),
+        ]
+    )

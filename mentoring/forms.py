@@ -79,6 +79,9 @@ class MentorProfileForm(forms.ModelForm):
         else:
             self.chosen_skills, self.chosen_occupations = [], []
 
+    def clean_languages(self):
+        return list(dict.fromkeys(self.cleaned_data["languages"]))  # in order, once each
+
 
 class MenteePreferencesForm(forms.ModelForm):
     values = forms.MultipleChoiceField(

@@ -1,11 +1,14 @@
 """Mentorship history brought in by an import: read-only records of their owner.
 
 An imported file's mentorships never become live mentorships linked to another account (see
-core.portability): each is a MentorshipRecord owned by the importer. This module is what the
+mentoring.portability): each is a MentorshipRecord owned by the importer. This module is what the
 pages and the API read: the owner's records, and one record laid out for reading, with dates
 parsed and references to the owner's goals and steps resolved (or None once deleted).
 """
 
+from django.db.models import QuerySet
+
+from accounts.models import User
 from core import access
 from goals.models import Goal, Step
 from mentoring.models import (
@@ -23,18 +26,14 @@ from mentoring.models import (
 )
 
 
-def records_for(user):
+def records_for(user: User) -> QuerySet[MentorshipRecord]:
     """The person's imported mentorships, newest first."""
     return access.owned(MentorshipRecord, user).order_by("-created_at", "-id")
 
 
-def record_for(user, pk):
+def record_for(user: User, pk: int) -> MentorshipRecord:
     """One of the person's records, or 404 (anyone else's answers as if it did not exist)."""
     return access.get_owned_or_404(MentorshipRecord, user, pk=pk)
-
-
-def delete(record):
-    record.delete()
 
 
 def _typed(model, data):
@@ -50,7 +49,7 @@ def _from(side):
     return side if side in ("me", "counterpart") else None
 
 
-def read(record, user):
+def read(record: MentorshipRecord, user: User) -> dict:
     """The record laid out for reading: sessions, feedback, thank-yous, keeping in touch.
 
     Goals and steps the record names are looked up among `user`'s own (two queries); one

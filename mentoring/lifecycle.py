@@ -5,19 +5,31 @@ needs objectives, only the mentor answers it, a mentor with no place left cannot
 end needs a reason, a declined request carries a kind message.
 """
 
+import datetime
+from collections.abc import Iterable
+
+from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core import audit
+from core.models import SharingEvent
+from goals.models import Goal, Step
 from mentoring.models import (
     ActionItem,
     Feedback,
     FeedbackReflection,
+    GoalReview,
     KeepInTouch,
     MentorProfile,
     Mentorship,
     MentorshipGoal,
+    PrivateNote,
     Session,
     Thanks,
 )
@@ -46,7 +58,7 @@ def _end_effect(mentorship):
     return audit.Effect.KEPT if mentorship.keep_sharing else audit.Effect.REMOVED
 
 
-def default_decline_message(mentee_name):
+def default_decline_message(mentee_name: str) -> str:
     return _(
         "Hello %(name)s, thank you for thinking of me: it means a lot. I cannot take on this "
         "mentorship right now, and I would rather say so than give you less time than you "
@@ -56,7 +68,13 @@ def default_decline_message(mentee_name):
 
 
 @transaction.atomic
-def send_request(mentee, profile, hoped_gain, goals=(), objectives=""):
+def send_request(
+    mentee: User,
+    profile: MentorProfile,
+    hoped_gain: str,
+    goals: Iterable[Goal] = (),
+    objectives: str = "",
+) -> Mentorship:
     """A mentee asks a mentor. Objectives first: at least one goal or written objectives."""
     goals = list(goals)
     if not goals and not objectives.strip():
@@ -109,7 +127,7 @@ def _require(mentorship, user, role, statuses):
 
 
 @transaction.atomic
-def accept(mentorship, user):
+def accept(mentorship: Mentorship, user: User) -> Mentorship:
     _require(mentorship, user, "mentor", [Mentorship.Status.REQUESTED])
     profile = MentorProfile.objects.select_for_update().filter(user=user).first()
     if profile is not None and profile.places_left <= 0:
@@ -127,7 +145,7 @@ def accept(mentorship, user):
 
 
 @transaction.atomic
-def decline(mentorship, user, message):
+def decline(mentorship: Mentorship, user: User, message: str) -> Mentorship:
     _require(mentorship, user, "mentor", [Mentorship.Status.REQUESTED])
     if not message.strip():
         raise LifecycleError(_("Write a kind message: the mentee will read it."))
@@ -140,7 +158,7 @@ def decline(mentorship, user, message):
 
 
 @transaction.atomic
-def withdraw(mentorship, user):
+def withdraw(mentorship: Mentorship, user: User) -> Mentorship:
     _require(mentorship, user, "mentee", [Mentorship.Status.REQUESTED])
     mentorship.status = Mentorship.Status.WITHDRAWN
     mentorship.ended_at = timezone.now()
@@ -150,7 +168,7 @@ def withdraw(mentorship, user):
 
 
 @transaction.atomic
-def complete(mentorship, user, note=""):
+def complete(mentorship: Mentorship, user: User, note: str = "") -> Mentorship:
     """Goals met: the mentorship becomes an alumni relationship that keeps in touch."""
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
     mentorship.status = Mentorship.Status.COMPLETED
@@ -163,7 +181,7 @@ def complete(mentorship, user, note=""):
 
 
 @transaction.atomic
-def end_early(mentorship, user, reason):
+def end_early(mentorship: Mentorship, user: User, reason: str) -> Mentorship:
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
     if not reason.strip():
         raise LifecycleError(_("Give a reason: it helps the other person understand."))
@@ -177,7 +195,7 @@ def end_early(mentorship, user, reason):
 
 
 @transaction.atomic
-def set_keep_sharing(mentorship, user, keep):
+def set_keep_sharing(mentorship: Mentorship, user: User, keep: bool) -> Mentorship:
     _require(mentorship, user, "mentee", list(Mentorship.Status.values))
     if mentorship.keep_sharing == bool(keep):
         return mentorship
@@ -194,7 +212,7 @@ def set_keep_sharing(mentorship, user, keep):
 
 
 @transaction.atomic
-def share_goals(mentorship, user, goals):
+def share_goals(mentorship: Mentorship, user: User, goals: Iterable[Goal]) -> None:
     """The mentee chooses, goal by goal, what the mentorship sees (others are unshared)."""
     _require(mentorship, user, "mentee", [*Mentorship.OPEN, *Mentorship.FINISHED])
     goals = list(goals)
@@ -219,7 +237,7 @@ def share_goals(mentorship, user, goals):
         _log(mentorship, user, audit.Action.GOAL_SHARED, effect, goal, goal.statement)
 
 
-def agree_indicators(link, user):
+def agree_indicators(link: MentorshipGoal, user: User) -> MentorshipGoal:
     """Both agree on how the goal is measured; the goal becomes set together."""
     _require(link.mentorship, user, "either", [Mentorship.Status.ACTIVE])
     link.co_owned = True
@@ -229,7 +247,13 @@ def agree_indicators(link, user):
     return link
 
 
-def schedule(mentorship, user, scheduled_at, duration_minutes=60, questions=""):
+def schedule(
+    mentorship: Mentorship,
+    user: User,
+    scheduled_at: datetime.datetime,
+    duration_minutes: int = 60,
+    questions: str = "",
+) -> Session:
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
     return Session.objects.create(
         mentorship=mentorship,
@@ -239,7 +263,55 @@ def schedule(mentorship, user, scheduled_at, duration_minutes=60, questions=""):
     )
 
 
-def give_feedback(mentorship, user, observation, suggestion, link=None, session=None):
+# Editing a session: the page and the API both call these; a LifecycleError says why not (the
+# page shows it as a message, the API answers 400 with it: docs/apps/mentoring.md).
+
+
+def _still_active(mentorship):
+    if not mentorship.is_active:
+        raise LifecycleError(_("This mentorship is not active any more."))
+
+
+def prepare_questions(session: Session, user: User, questions: str) -> None:
+    """The mentee writes the questions she brings to the session (whatever its status)."""
+    if user.pk != session.mentorship.mentee_id:
+        raise LifecycleError(_("Only the mentee prepares the questions."))
+    session.questions = questions
+    session.save(update_fields=["questions"])
+
+
+def write_shared_notes(session: Session, user: User, text: str) -> None:
+    """Either party writes the notes both of them see, while the mentorship is active."""
+    _still_active(session.mentorship)
+    session.shared_notes = text
+    session.save(update_fields=["shared_notes"])
+
+
+def write_private_note(
+    session: Session, user: User, text: str, heard: str | None = None
+) -> PrivateNote:
+    """A party's own note on the session, which the other never sees (kept after the end)."""
+    defaults = {"text": text} if heard is None else {"text": text, "heard": heard}
+    note, _created = PrivateNote.objects.update_or_create(
+        session=session, author=user, defaults=defaults
+    )
+    return note
+
+
+def review_goal(session: Session, user: User, link: MentorshipGoal, note: str) -> GoalReview:
+    """Where a shared goal stands, noted during the session, while the mentorship is active."""
+    _still_active(session.mentorship)
+    return GoalReview.objects.create(session=session, link=link, note=note)
+
+
+def give_feedback(
+    mentorship: Mentorship,
+    user: User,
+    observation: str,
+    suggestion: str,
+    link: MentorshipGoal | None = None,
+    session: Session | None = None,
+) -> Feedback:
     _require(mentorship, user, "mentor", [Mentorship.Status.ACTIVE])
     if not observation.strip() or not suggestion.strip():
         raise LifecycleError(_("Say what you observed and what could work better."))
@@ -255,7 +327,9 @@ def give_feedback(mentorship, user, observation, suggestion, link=None, session=
 
 
 @transaction.atomic
-def reflect(feedback, user, text, action_taken="", shared=False):
+def reflect(
+    feedback: Feedback, user: User, text: str, action_taken: str = "", shared: bool = False
+) -> FeedbackReflection:
     _require(feedback.mentorship, user, "mentee", [*Mentorship.OPEN, *Mentorship.FINISHED])
     if not text.strip():
         raise LifecycleError(_("Write your reflection first."))
@@ -277,14 +351,14 @@ def reflect(feedback, user, text, action_taken="", shared=False):
     return reflection
 
 
-def thank(mentorship, user, message):
+def thank(mentorship: Mentorship, user: User, message: str) -> Thanks:
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE, *Mentorship.FINISHED])
     if not message.strip():
         raise LifecycleError(_("Write a few words of thanks."))
     return Thanks.objects.create(mentorship=mentorship, author=user, message=message.strip())
 
 
-def keep_in_touch(mentorship, user, kind, message):
+def keep_in_touch(mentorship: Mentorship, user: User, kind: str, message: str) -> KeepInTouch:
     _require(mentorship, user, "either", list(Mentorship.FINISHED))
     if not message.strip():
         raise LifecycleError(_("Write your message."))
@@ -295,7 +369,7 @@ def keep_in_touch(mentorship, user, kind, message):
     )
 
 
-def action_to_goal_step(action, user, link):
+def action_to_goal_step(action: ActionItem, user: User, link: MentorshipGoal) -> Step:
     """Turn an action item into a step of a goal shared with the mentorship (one click)."""
     mentorship = action.session.mentorship
     _require(mentorship, user, "either", [Mentorship.Status.ACTIVE])
@@ -322,8 +396,40 @@ def _make_step(action, link):
     return step
 
 
-def add_action(session, user, title, due_date=None):
+def add_action(
+    session: Session, user: User, title: str, due_date: datetime.date | None = None
+) -> ActionItem:
     _require(session.mentorship, user, "either", [Mentorship.Status.ACTIVE])
     if not title.strip():
         raise LifecycleError(_("Say what the action is."))
     return ActionItem.objects.create(session=session, title=title.strip()[:300], due_date=due_date)
+
+
+@receiver(
+    pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="mentoring.mentor_account_deleted"
+)
+def mentor_account_deleted(
+    sender: type, instance: User, origin: object = None, **kwargs: object
+) -> None:
+    """A mentor deletes her account: each of her mentees' histories says she no longer sees
+    anything of theirs. (Her own history goes with her account.)
+
+    Runs in the deletion's transaction, after Django listed the rows pointing at the account:
+    the new lines must not point at it, so they keep her name only.
+    """
+    mentorships = Mentorship.objects.filter(mentor=instance).select_related("mentee")
+    if isinstance(origin, QuerySet) and origin.model is sender:
+        # People deleted together: no history for a mentee who is going too.
+        mentorships = mentorships.exclude(mentee__in=origin)
+    SharingEvent.objects.bulk_create(
+        audit.event(
+            mentorship.mentee,
+            audit.Action.MENTOR_ACCOUNT_DELETED,
+            actor=None,
+            effect=audit.Effect.REMOVED,
+            obj=mentorship,
+            description=mentorship.objectives or mentorship.hoped_gain,
+            gone=instance,
+        )
+        for mentorship in mentorships
+    )

@@ -16,15 +16,17 @@ The score (0–100) is a weighted sum of five parts, each worth 0..1:
 A part the mentee gave no information for counts as neutral (0.5), so that it neither lifts nor
 sinks anyone. `score_parts` is the one formula; `mentoring.cohort` computes the same formula on
 whole matrices for programmes, and a test holds the two equal.
+
+This module is pure: facts in, parts of the score and their explanation out, no database.
+`mentoring.selectors` reads the facts from the database and ranks the mentors.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.access import owned
+from mentoring.choices import STYLE_CHOICES, STYLE_TITLES, language_name
 
 WEIGHTS = {"skills": 45, "values": 20, "style": 20, "language": 10, "capacity": 5}
 SKILLS_FOR_FULL_CREDIT = 5
@@ -63,15 +65,15 @@ class MentorFacts:
         return max(0, self.capacity - self.active)
 
 
-def style_fits(mentee_answer, mentor_answer):
+def style_fits(mentee_answer: str | None, mentor_answer: str | None) -> bool:
     return mentor_answer in (mentee_answer, EITHER, "", None)
 
 
-def stated_preferences(style):
+def stated_preferences(style: dict) -> list[str]:
     return [q for q in STYLE_QUESTIONS if style.get(q) not in (None, "", EITHER)]
 
 
-def exclusion(mentee, mentor, same_person=False):
+def exclusion(mentee: MenteeFacts, mentor: MentorFacts, same_person: bool = False) -> str | None:
     """Why `mentor` cannot be proposed to `mentee` (a hard filter), or None."""
     if same_person:
         return "self"
@@ -84,7 +86,9 @@ def exclusion(mentee, mentor, same_person=False):
     return None
 
 
-def score_parts(mentee, mentor, partial=frozenset()):
+def score_parts(
+    mentee: MenteeFacts, mentor: MentorFacts, partial: frozenset = frozenset()
+) -> dict[str, float]:
     """Each part's value in 0..1; `partial` holds needed skills the mentor knows a neighbour of."""
     covered = mentee.needs & mentor.expertise
     partial = (partial & mentee.needs) - covered
@@ -123,7 +127,7 @@ def score_parts(mentee, mentor, partial=frozenset()):
     }
 
 
-def total(parts):
+def total(parts: dict[str, float]) -> float:
     return round(sum(WEIGHTS[name] * value for name, value in parts.items()), 1)
 
 
@@ -172,10 +176,15 @@ def _listing(labels):
     return shown
 
 
-def explain(mentee, mentor, name, partial=frozenset(), skill_labels=None, value_labels=None):
+def explain(
+    mentee: MenteeFacts,
+    mentor: MentorFacts,
+    name: str,
+    partial: frozenset = frozenset(),
+    skill_labels: dict | None = None,
+    value_labels: dict | None = None,
+) -> Match:
     """The score of `mentor` for `mentee` and one translated sentence per part, naming items."""
-    from mentoring.choices import STYLE_CHOICES, STYLE_TITLES, language_name
-
     skill_labels = skill_labels or {}
     value_labels = value_labels or {}
     parts = score_parts(mentee, mentor, partial)
@@ -289,144 +298,3 @@ def _part(key, title, parts, sentence, items):
         sentence=sentence,
         items=list(items),
     )
-
-
-# The database side ----------------------------------------------------------------------------
-
-
-def mentee_needs(user):
-    """Skill ids `user` needs: target occupations' missing essential skills and goal skills.
-
-    Four queries whatever the number of targets and goals.
-    """
-    from goals.models import Goal, GoalStatus, Requirement
-    from taxonomy.models import OccupationSkill, RelationType, UserSkill
-
-    has = set(owned(UserSkill, user).filter(skill__isnull=False).values_list("skill_id", flat=True))
-    occupations = set(user.target_occupations.values_list("occupation_id", flat=True))
-    goal_rows = (
-        owned(Goal, user)
-        .filter(status=GoalStatus.ACTIVE)
-        .values_list("target_occupation_id", "target_skills")
-    )
-    needs = set()
-    for occupation_id, skill_id in goal_rows:
-        if occupation_id:
-            occupations.add(occupation_id)
-        if skill_id:
-            needs.add(skill_id)
-    needs |= set(
-        owned(Requirement, user)
-        .filter(goal__status=GoalStatus.ACTIVE, skill__isnull=False, acquired=False)
-        .values_list("skill_id", flat=True)
-    )
-    if occupations:
-        needs |= set(
-            OccupationSkill.objects.filter(
-                occupation_id__in=occupations, relation_type=RelationType.ESSENTIAL
-            ).values_list("skill_id", flat=True)
-        )
-    return frozenset(needs - has)
-
-
-def mentee_facts(user, needs=None):
-    from mentoring.models import MenteePreferences
-
-    preferences = owned(MenteePreferences, user).first()
-    if needs is None:
-        needs = mentee_needs(user)
-    if preferences is None:
-        return MenteeFacts(needs=frozenset(needs), languages=(user.language,))
-    return preferences.facts(needs)
-
-
-def neighbours(skill_ids):
-    """For each skill, the skills one step up or down the ESCO hierarchy (one query)."""
-    from taxonomy.models import Skill
-
-    through = Skill.broader.through
-    result = {}
-    rows = through.objects.filter(
-        Q(from_skill_id__in=skill_ids) | Q(to_skill_id__in=skill_ids)
-    ).values_list("from_skill_id", "to_skill_id")
-    for narrower, broader in rows:
-        if narrower in skill_ids:
-            result.setdefault(narrower, set()).add(broader)
-        if broader in skill_ids:
-            result.setdefault(broader, set()).add(narrower)
-    return result
-
-
-def candidate_profiles(user):
-    """Mentor profiles that could take `user` now, with what scoring reads, in fixed queries."""
-    from mentoring.models import MentorProfile, Mentorship
-    from taxonomy.models import OccupationSkill, RelationType
-
-    already = Mentorship.objects.filter(mentee=user, status__in=Mentorship.OPEN).values("mentor")
-    profiles = list(
-        MentorProfile.objects.filter(accepting_requests=True)
-        .exclude(user=user)
-        .exclude(user__in=already)
-        .select_related("user")
-        .annotate(
-            active_count=Count(
-                "user__mentorships_as_mentor",
-                filter=Q(user__mentorships_as_mentor__status=Mentorship.Status.ACTIVE),
-                distinct=True,
-            )
-        )
-        .prefetch_related(Prefetch("skills"), Prefetch("occupations"))
-    )
-    occupation_ids = {o.pk for p in profiles for o in p.occupations.all()}
-    by_occupation = {}
-    if occupation_ids:
-        for occupation_id, skill_id in OccupationSkill.objects.filter(
-            occupation_id__in=occupation_ids, relation_type=RelationType.ESSENTIAL
-        ).values_list("occupation_id", "skill_id"):
-            by_occupation.setdefault(occupation_id, set()).add(skill_id)
-    for profile in profiles:
-        expertise = {s.pk for s in profile.skills.all()}
-        for occupation in profile.occupations.all():
-            expertise |= by_occupation.get(occupation.pk, set())
-        profile.expertise_ids = frozenset(expertise)
-    return profiles
-
-
-def rank_mentors(user, limit=None):
-    """Mentors for `user`, best first, each with its explained score. Hard filters applied."""
-    from mentoring.choices import value_labels
-    from taxonomy.models import Skill
-
-    mentee = mentee_facts(user)
-    profiles = candidate_profiles(user)
-    near_map = neighbours(set(mentee.needs)) if mentee.needs else {}
-    facts = []
-    shown_skills = set()
-    for profile in profiles:
-        mentor = profile.facts(active=profile.active_count)
-        if exclusion(mentee, mentor) is not None:
-            continue
-        partial = frozenset(
-            need
-            for need in mentee.needs - mentor.expertise
-            if near_map.get(need, set()) & mentor.expertise
-        )
-        facts.append((profile, mentor, partial))
-        shown_skills |= (mentee.needs & mentor.expertise) | partial
-    labels = {s.pk: s.label() for s in Skill.objects.filter(pk__in=shown_skills)}
-    values = value_labels()
-    matches = []
-    for profile, mentor, partial in facts:
-        match = explain(mentee, mentor, profile.user.display_name, partial, labels, values)
-        match.mentor = profile
-        matches.append(match)
-    matches.sort(key=lambda m: (-m.score, m.mentor.user.display_name.casefold(), m.mentor.pk))
-    return matches[:limit] if limit else matches
-
-
-def match_for(user, profile):
-    """The explained match of one mentor for `user`, or None when a hard filter excludes them."""
-    for match in rank_mentors(user):
-        if match.mentor.pk == profile.pk:
-            return match
-    return None

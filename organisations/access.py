@@ -21,9 +21,10 @@ wrote there.
   mentorships and job applications (no route of this app reads them).
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from accounts.models import User
 from core.access import get_visible_or_404, owned, visible
 from organisations.models import (
     ActionItem,
@@ -50,17 +51,17 @@ def _active_org_ids(user, roles=None):
 # Sharing rules given to core.access in OrganisationsConfig.ready() ----------------------------
 
 
-def co_members(user):
+def co_members(user: User) -> Q:
     """Memberships `user` may see besides her own: the active ones of her organisations."""
     return Q(left_at__isnull=True, organisation__in=_active_org_ids(user))
 
 
-def organisation_chart(user):
+def organisation_chart(user: User) -> Q:
     """Manager links an administrator sees: those of the organisations she administers."""
     return Q(organisation__in=_active_org_ids(user, roles=[Role.ADMIN]))
 
 
-def shared_self_assessments(user):
+def shared_self_assessments(user: User) -> Q:
     """Self-assessments submitted and shared by the people `user` currently manages."""
     return Q(
         Exists(
@@ -80,7 +81,7 @@ def shared_self_assessments(user):
 # Organisations and people ---------------------------------------------------------------------
 
 
-def memberships_of(user):
+def memberships_of(user: User) -> QuerySet:
     """`user`'s active memberships, with their organisation, team and job role."""
     return (
         owned(Membership, user)
@@ -90,7 +91,7 @@ def memberships_of(user):
     )
 
 
-def membership_for(user, slug):
+def membership_for(user: User, slug: str) -> Membership:
     """`user`'s active membership of the organisation `slug`, or Http404."""
     membership = memberships_of(user).filter(organisation__slug=slug).first()
     if membership is None:
@@ -98,7 +99,7 @@ def membership_for(user, slug):
     return membership
 
 
-def admin_for(user, slug):
+def admin_for(user: User, slug: str) -> Membership:
     """`user`'s membership of `slug` if she administers it, else Http404."""
     membership = membership_for(user, slug)
     if not membership.is_admin:
@@ -106,7 +107,7 @@ def admin_for(user, slug):
     return membership
 
 
-def manager_for(user, slug):
+def manager_for(user: User, slug: str) -> Membership:
     """`user`'s membership of `slug` if she may manage people there, else Http404."""
     membership = membership_for(user, slug)
     if not membership.can_manage:
@@ -114,7 +115,7 @@ def manager_for(user, slug):
     return membership
 
 
-def members(membership):
+def members(membership: Membership) -> QuerySet:
     """The active members of `membership`'s organisation that its holder may see (all of them),
     with their person, team and job role."""
     return (
@@ -125,7 +126,7 @@ def members(membership):
     )
 
 
-def member_for(membership, pk):
+def member_for(membership: Membership, pk: int) -> Membership:
     """An active member of the same organisation, or Http404."""
     found = members(membership).filter(pk=pk).first()
     if found is None:
@@ -136,7 +137,7 @@ def member_for(membership, pk):
 # Manager links ---------------------------------------------------------------------------------
 
 
-def links(membership):
+def links(membership: Membership) -> QuerySet:
     """Manager links of the organisation that `membership`'s holder may see: her own (as
     manager or report), and every link for an administrator."""
     return (
@@ -146,14 +147,14 @@ def links(membership):
     )
 
 
-def link_for(membership, pk):
+def link_for(membership: Membership, pk: int) -> ManagerLink:
     found = links(membership).filter(pk=pk).first()
     if found is None:
         raise Http404
     return found
 
 
-def own_link_for(membership, pk):
+def own_link_for(membership: Membership, pk: int) -> ManagerLink:
     """A link `membership`'s holder is a party to (administrators aside), or Http404."""
     link = link_for(membership, pk)
     if membership.user_id not in (link.manager_id, link.report_id):
@@ -161,7 +162,7 @@ def own_link_for(membership, pk):
     return link
 
 
-def current_manager_link(membership):
+def current_manager_link(membership: Membership) -> ManagerLink | None:
     """The active link to `membership`'s holder's manager, or None."""
     return (
         ManagerLink.objects.filter(
@@ -172,7 +173,7 @@ def current_manager_link(membership):
     )
 
 
-def report_links(membership):
+def report_links(membership: Membership) -> QuerySet:
     """Active links where `membership`'s holder is the manager, reports being active members."""
     return (
         ManagerLink.objects.filter(
@@ -189,11 +190,11 @@ def report_links(membership):
     )
 
 
-def manages(manager_membership, report):
+def manages(manager_membership: Membership, report: User) -> bool:
     return report_links(manager_membership).filter(report=report).exists()
 
 
-def shares(link, viewer):
+def shares(link: ManagerLink, viewer: User) -> QuerySet:
     """Goals shared through `link` that `viewer` may read: the report always, the manager only
     while the link is active."""
     if viewer.pk == link.report_id or (viewer.pk == link.manager_id and link.is_active):
@@ -204,7 +205,7 @@ def shares(link, viewer):
 # Conversations ---------------------------------------------------------------------------------
 
 
-def conversations(membership):
+def conversations(membership: Membership) -> QuerySet:
     """1:1s `membership`'s holder takes part in (she is a member: the caller checked it)."""
     return (
         visible(Conversation, membership.user)
@@ -213,25 +214,25 @@ def conversations(membership):
     )
 
 
-def conversation_for(membership, pk):
+def conversation_for(membership: Membership, pk: int) -> Conversation:
     found = conversations(membership).filter(pk=pk).first()
     if found is None:
         raise Http404
     return found
 
 
-def private_note(conversation, user):
+def private_note(conversation: Conversation, user: User) -> PrivateNote | None:
     """The author's own note on a conversation (never anyone else's)."""
     return owned(PrivateNote, user).filter(conversation=conversation).first()
 
 
-def topic_for(membership, pk):
+def topic_for(membership: Membership, pk: int) -> Topic:
     topic = get_visible_or_404(Topic.objects.select_related("conversation"), membership.user, pk=pk)
     conversation_for(membership, topic.conversation_id)
     return topic
 
 
-def action_for(membership, pk):
+def action_for(membership: Membership, pk: int) -> ActionItem:
     action = get_visible_or_404(
         ActionItem.objects.select_related("conversation", "step__goal"), membership.user, pk=pk
     )
@@ -242,7 +243,7 @@ def action_for(membership, pk):
 # Assessments -----------------------------------------------------------------------------------
 
 
-def assessments(membership):
+def assessments(membership: Membership) -> QuerySet:
     """Assessments of the organisation `membership`'s holder may read: her own drafts and
     submitted ones, submitted ones about her, and what her reports shared with her."""
     user = membership.user
@@ -254,7 +255,7 @@ def assessments(membership):
     )
 
 
-def assessment_for(membership, pk):
+def assessment_for(membership: Membership, pk: int) -> Assessment:
     found = assessments(membership).filter(pk=pk).first()
     if found is None:
         raise Http404

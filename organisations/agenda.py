@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from agenda.items import AgendaItem
 from core.access import visible
 from organisations.models import (
@@ -20,7 +21,7 @@ from organisations.models import (
 )
 
 
-def items(user, start, end):
+def items(user: User, start: datetime.date, end: datetime.date) -> list[AgendaItem]:
     today = timezone.localdate()
     zone = timezone.get_current_timezone()
     first = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)

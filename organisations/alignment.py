@@ -6,15 +6,17 @@ reads it only beside a goal she shares with him (organisations.conversations.sha
 """
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.access import owned
-from organisations.models import GoalAlignment, Membership, Objective
+from goals.models import Goal
+from organisations.models import GoalAlignment, Membership, Objective, Team
 from organisations.people import OrgError
 
 
-def objectives_for(membership):
+def objectives_for(membership: Membership) -> QuerySet:
     """The organisation's active objectives: its own first, then each team's."""
     return (
         Objective.objects.filter(organisation_id=membership.organisation_id, active=True)
@@ -23,7 +25,9 @@ def objectives_for(membership):
     )
 
 
-def create_objective(membership, title, description="", team=None):
+def create_objective(
+    membership: Membership, title: str, description: str = "", team: Team | None = None
+) -> Objective:
     """Administrators set objectives of the organisation or of any team; managers of their own
     team."""
     if not membership.is_active:
@@ -44,7 +48,7 @@ def create_objective(membership, title, description="", team=None):
     )
 
 
-def archive_objective(membership, objective):
+def archive_objective(membership: Membership, objective: Objective) -> Objective:
     if objective.organisation_id != membership.organisation_id or not (
         membership.is_admin
         or (membership.can_manage and objective.team_id and objective.team_id == membership.team_id)
@@ -56,7 +60,9 @@ def archive_objective(membership, objective):
 
 
 @transaction.atomic
-def align(user, goal, objective, why_me="", why_team=""):
+def align(
+    user: User, goal: Goal, objective: Objective, why_me: str = "", why_team: str = ""
+) -> GoalAlignment:
     """Link one of `user`'s goals to an objective of an organisation she belongs to."""
     if not owned(goal.__class__, user).filter(pk=goal.pk).exists():
         raise OrgError(_("Choose one of your own goals."))
@@ -77,11 +83,11 @@ def align(user, goal, objective, why_me="", why_team=""):
     return alignment
 
 
-def unalign(user, goal):
+def unalign(user: User, goal: Goal) -> None:
     owned(GoalAlignment, user).filter(goal=goal).delete()
 
 
-def alignments_of(user, organisation_id):
+def alignments_of(user: User, organisation_id: int) -> dict[int, GoalAlignment]:
     """`user`'s goal alignments with objectives of one organisation, by goal id."""
     return {
         a.goal_id: a
@@ -91,6 +97,6 @@ def alignments_of(user, organisation_id):
     }
 
 
-def objectives_of_team(membership):
+def objectives_of_team(membership: Membership) -> QuerySet:
     """Objectives that concern the member: the organisation's and her team's."""
     return objectives_for(membership).filter(Q(team__isnull=True) | Q(team_id=membership.team_id))

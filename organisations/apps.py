@@ -1,10 +1,18 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.navigation import Area
+
 
 class OrganisationsConfig(AppConfig):
     name = "organisations"
     verbose_name = _("Organisations")
+    area = Area(
+        "organisations:index",
+        _("Organisation"),
+        _("Work with your manager: competencies of your role, assessments, 1:1 conversations."),
+        order=55,
+    )
 
     def ready(self):
         from core import access as core_access

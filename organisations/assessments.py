@@ -15,15 +15,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core import audit
 from core.access import owned
 from organisations import access
 from organisations.models import (
     Assessment,
     CompetencySkill,
+    Cycle,
     Evidence,
     Expectation,
     JobRole,
+    Membership,
     ProficiencyLevel,
     Rating,
 )
@@ -38,7 +41,9 @@ def _role_in(membership, role):
         raise OrgError(_("Choose one of the organisation's job roles."))
 
 
-def latest_submitted(organisation_id, subject, kind, author=None):
+def latest_submitted(
+    organisation_id: int, subject: User, kind: str, author: User | None = None
+) -> Assessment | None:
     rows = Assessment.objects.filter(
         organisation_id=organisation_id,
         subject=subject,
@@ -76,7 +81,9 @@ def _create(membership, subject, author, kind, role, cycle):
 
 
 @transaction.atomic
-def start_self_assessment(membership, role, cycle=None):
+def start_self_assessment(
+    membership: Membership, role: JobRole, cycle: Cycle | None = None
+) -> Assessment:
     """A new draft self-assessment of `membership`'s holder against `role` (her current role or
     one she aims at), starting from the levels of her latest submitted one."""
     user = membership.user
@@ -84,7 +91,9 @@ def start_self_assessment(membership, role, cycle=None):
 
 
 @transaction.atomic
-def start_manager_assessment(membership, report, role=None, cycle=None):
+def start_manager_assessment(
+    membership: Membership, report: User, role: JobRole | None = None, cycle: Cycle | None = None
+) -> Assessment:
     """A manager's draft assessment of one of her current reports (her job role by default)."""
     if not access.manages(membership, report):
         raise OrgError(_("You can assess only the people you currently manage."))
@@ -105,13 +114,18 @@ def _require_author_draft(assessment, user):
         raise OrgError(_("This assessment is submitted: start a new one to change it."))
 
 
-def levels_of(assessment):
+def levels_of(assessment: Assessment) -> list[ProficiencyLevel]:
     """The proficiency levels of the assessment's model, lowest first."""
     return list(ProficiencyLevel.objects.filter(model_id=assessment.role.model_id))
 
 
 @transaction.atomic
-def save(assessment, user, ratings, summary=None):
+def save(
+    assessment: Assessment,
+    user: User,
+    ratings: dict[int, tuple[int | None, str]],
+    summary: str | None = None,
+) -> Assessment:
     """Save a draft: `ratings` maps a competency id to (level or None, comment)."""
     _require_author_draft(assessment, user)
     allowed = {level.level for level in levels_of(assessment)}
@@ -136,7 +150,14 @@ def save(assessment, user, ratings, summary=None):
     return assessment
 
 
-def add_evidence(assessment, user, competency_id, text, kind=Evidence.Kind.OTHER, source=None):
+def add_evidence(
+    assessment: Assessment,
+    user: User,
+    competency_id: int,
+    text: str,
+    kind: str = Evidence.Kind.OTHER,
+    source: object = None,
+) -> Evidence:
     """Evidence for one rating: a copy of `text`; `source` a check-in or learning item of the
     person's own, given when the evidence was picked from the suggestions."""
     _require_author_draft(assessment, user)
@@ -166,13 +187,13 @@ def add_evidence(assessment, user, competency_id, text, kind=Evidence.Kind.OTHER
     return Evidence.objects.create(rating=rating, kind=kind, text=text[:500], **fields)
 
 
-def remove_evidence(assessment, user, evidence_id):
+def remove_evidence(assessment: Assessment, user: User, evidence_id: int) -> None:
     _require_author_draft(assessment, user)
     Evidence.objects.filter(rating__assessment=assessment, pk=evidence_id).delete()
 
 
 @transaction.atomic
-def submit(assessment, user, share=False):
+def submit(assessment: Assessment, user: User, share: bool = False) -> Assessment:
     """Submit a draft (it is then kept as it is). A self-assessment is shared with the person's
     current manager only if she says so."""
     _require_author_draft(assessment, user)
@@ -187,7 +208,7 @@ def submit(assessment, user, share=False):
 
 
 @transaction.atomic
-def set_shared(assessment, user, shared):
+def set_shared(assessment: Assessment, user: User, shared: bool) -> Assessment:
     """The person shares her submitted self-assessment with her current manager, or stops."""
     if assessment.kind != Assessment.Kind.SELF or user.pk != assessment.subject_id:
         raise OrgError(_("Only the person can share her or his self-assessment."))
@@ -250,7 +271,7 @@ class EvidenceSuggestion:
     source_id: int
 
 
-def rows(assessment, viewer, beside=None):
+def rows(assessment: Assessment, viewer: User, beside: Assessment | None = None) -> list[Row]:
     """The assessment's competencies in order, each with its expected level, rating, evidence,
     the level given in `beside` (another assessment) and evidence suggestions (only for the
     person's own draft self-assessment). A fixed number of queries."""
@@ -288,7 +309,9 @@ def rows(assessment, viewer, beside=None):
     ]
 
 
-def evidence_suggestions(user, competency_ids):
+def evidence_suggestions(
+    user: User, competency_ids: list[int]
+) -> dict[int, list[EvidenceSuggestion]]:
     """{competency id: [EvidenceSuggestion]} from `user`'s own check-ins and completed learning
     that touch the ESCO skills the competency maps to. Three queries."""
     from goals.models import CheckIn
@@ -349,7 +372,7 @@ def evidence_suggestions(user, competency_ids):
     return {key: values[:SUGGESTIONS] for key, values in found.items()}
 
 
-def source_for(user, source_kind, source_id):
+def source_for(user: User, source_kind: str, source_id: int) -> object | None:
     """The check-in or learning item of `user`'s own that a suggestion names, or None."""
     from goals.models import CheckIn
     from growth.models import LearningItem
@@ -360,7 +383,7 @@ def source_for(user, source_kind, source_id):
     return owned(model, user).filter(pk=source_id).select_related().first()
 
 
-def beside(assessment, viewer):
+def beside(assessment: Assessment, viewer: User) -> Assessment | None:
     """The assessment to show beside this one: for a self-assessment, the latest submitted
     manager's assessment of the person; for a manager's, the person's latest self-assessment
     shared with that manager. Only what `viewer` may read."""

@@ -15,9 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.access import owned
+from goals.models import Goal, Step
 from organisations import access
-from organisations.models import ActionItem, Conversation, PrivateNote, Topic
+from organisations.models import ActionItem, Conversation, Cycle, ManagerLink, PrivateNote, Topic
 from organisations.people import OrgError
 
 MAX_TOPICS = 50
@@ -37,7 +39,13 @@ def _require_planned(conversation):
         )
 
 
-def schedule(link, user, scheduled_at, duration_minutes=30, cycle=None):
+def schedule(
+    link: ManagerLink,
+    user: User,
+    scheduled_at: datetime.datetime,
+    duration_minutes: int = 30,
+    cycle: Cycle | None = None,
+) -> Conversation:
     """Plan a conversation on an active link (either side)."""
     if user.pk not in (link.manager_id, link.report_id):
         raise OrgError(_("Only the manager and the report can plan their 1:1."))
@@ -52,7 +60,7 @@ def schedule(link, user, scheduled_at, duration_minutes=30, cycle=None):
     )
 
 
-def next_planned(link):
+def next_planned(link: ManagerLink) -> Conversation | None:
     """The link's next planned conversation, or None."""
     return (
         Conversation.objects.filter(link=link, status=Conversation.Status.PLANNED)
@@ -61,7 +69,7 @@ def next_planned(link):
     )
 
 
-def add_topic(conversation, user, text):
+def add_topic(conversation: Conversation, user: User, text: str) -> Topic:
     _require_party(conversation, user)
     _require_planned(conversation)
     text = (text or "").strip()
@@ -72,14 +80,14 @@ def add_topic(conversation, user, text):
     return Topic.objects.create(conversation=conversation, author=user, text=text[:500])
 
 
-def toggle_topic(topic, user):
+def toggle_topic(topic: Topic, user: User) -> Topic:
     _require_party(topic.conversation, user)
     topic.discussed = not topic.discussed
     topic.save(update_fields=["discussed"])
     return topic
 
 
-def remove_topic(topic, user):
+def remove_topic(topic: Topic, user: User) -> None:
     """Its author removes a topic before the meeting."""
     _require_party(topic.conversation, user)
     _require_planned(topic.conversation)
@@ -88,7 +96,7 @@ def remove_topic(topic, user):
     topic.delete()
 
 
-def save_shared_notes(conversation, user, text):
+def save_shared_notes(conversation: Conversation, user: User, text: str) -> Conversation:
     _require_party(conversation, user)
     if conversation.status == Conversation.Status.CANCELLED:
         raise OrgError(_("This conversation was cancelled."))
@@ -97,7 +105,7 @@ def save_shared_notes(conversation, user, text):
     return conversation
 
 
-def save_private_note(conversation, user, text):
+def save_private_note(conversation: Conversation, user: User, text: str) -> PrivateNote:
     """The author's own notes: never shown to the other side, nor to the organisation."""
     _require_party(conversation, user)
     note, _created = PrivateNote.objects.update_or_create(
@@ -106,7 +114,13 @@ def save_private_note(conversation, user, text):
     return note
 
 
-def add_action(conversation, user, title, owner, due_date=None):
+def add_action(
+    conversation: Conversation,
+    user: User,
+    title: str,
+    owner: User,
+    due_date: datetime.date | None = None,
+) -> ActionItem:
     """An action item for `owner` (the manager or the report)."""
     _require_party(conversation, user)
     link = conversation.link
@@ -120,7 +134,7 @@ def add_action(conversation, user, title, owner, due_date=None):
     )
 
 
-def toggle_action(action, user):
+def toggle_action(action: ActionItem, user: User) -> ActionItem:
     _require_party(action.conversation, user)
     action.done = not action.done
     action.save(update_fields=["done"])
@@ -128,7 +142,7 @@ def toggle_action(action, user):
 
 
 @transaction.atomic
-def action_to_step(action, user, goal):
+def action_to_step(action: ActionItem, user: User, goal: Goal) -> Step:
     """Its owner turns an action item into a step of one of her own goals."""
     from goals.models import Goal, Step
 
@@ -152,7 +166,7 @@ def action_to_step(action, user, goal):
 
 
 @transaction.atomic
-def mark_held(conversation, user):
+def mark_held(conversation: Conversation, user: User) -> Conversation | None:
     """The conversation took place: the next one is planned one rhythm later (unless one is
     already planned), and the topics nobody discussed are carried over to it. Returns the next
     one."""
@@ -187,7 +201,7 @@ def _next_time(after, days):
     return when
 
 
-def cancel(conversation, user):
+def cancel(conversation: Conversation, user: User) -> Conversation:
     _require_party(conversation, user)
     _require_planned(conversation)
     conversation.status = Conversation.Status.CANCELLED
@@ -195,7 +209,7 @@ def cancel(conversation, user):
     return conversation
 
 
-def page(conversation, viewer):
+def page(conversation: Conversation, viewer: User) -> dict:
     """What a conversation page shows `viewer`: a fixed number of queries."""
     link = conversation.link
     goals = shared_goals(link, viewer)
@@ -218,7 +232,7 @@ def page(conversation, viewer):
     }
 
 
-def shared_goals(link, viewer):
+def shared_goals(link: ManagerLink, viewer: User) -> list[Goal]:
     """The report's goals shared through `link` that `viewer` may read, with their progress and
     why each matters (`.alignment`). A fixed number of queries."""
     from goals.plan import goals_with_progress

@@ -5,9 +5,10 @@ What the administrators see is counts per team (members, self-reviews submitted,
 reviews submitted, conversations held), never content: not a level, not a word of a review.
 """
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from organisations import access
@@ -15,7 +16,14 @@ from organisations.models import Assessment, Conversation, Cycle, ManagerLink, M
 from organisations.people import OrgError
 
 
-def open_cycle(admin, name, starts_on, self_review_due, manager_review_due, ends_on):
+def open_cycle(
+    admin: Membership,
+    name: str,
+    starts_on: datetime.date,
+    self_review_due: datetime.date,
+    manager_review_due: datetime.date,
+    ends_on: datetime.date,
+) -> Cycle:
     if not admin.is_admin:
         raise OrgError(_("Only an administrator of the organisation can do this."))
     name = (name or "").strip()
@@ -38,7 +46,7 @@ def open_cycle(admin, name, starts_on, self_review_due, manager_review_due, ends
     )
 
 
-def close_cycle(admin, cycle):
+def close_cycle(admin: Membership, cycle: Cycle) -> Cycle:
     if not admin.is_admin or cycle.organisation_id != admin.organisation_id:
         raise OrgError(_("Only an administrator of the organisation can do this."))
     cycle.status = Cycle.Status.CLOSED
@@ -46,7 +54,7 @@ def close_cycle(admin, cycle):
     return cycle
 
 
-def open_cycles(membership):
+def open_cycles(membership: Membership) -> QuerySet:
     return Cycle.objects.filter(
         organisation_id=membership.organisation_id, status=Cycle.Status.OPEN
     ).order_by("self_review_due", "id")
@@ -71,7 +79,7 @@ class Progress:
         return self.conversation is not None and self.conversation.status == "held"
 
 
-def my_progress(membership, cycle):
+def my_progress(membership: Membership, cycle: Cycle) -> Progress:
     """`membership`'s holder's own steps in the cycle."""
     user = membership.user
     mine = (
@@ -102,7 +110,7 @@ def my_progress(membership, cycle):
     return Progress(user, mine, manager_review, conversation, link is not None)
 
 
-def reports_progress(membership, cycle):
+def reports_progress(membership: Membership, cycle: Cycle) -> list[Progress]:
     """For a manager: each current report's steps in the cycle, in three queries. The manager
     sees whether a self-review is submitted, and opens it only if it was shared with her."""
     links = list(access.report_links(membership))
@@ -149,7 +157,7 @@ class TeamCount:
     conversations: int = 0
 
 
-def completion(admin, cycle):
+def completion(admin: Membership, cycle: Cycle) -> tuple[list[TeamCount], TeamCount]:
     """Counts per team for administrators: never who, never what. Four queries."""
     if not admin.is_admin or cycle.organisation_id != admin.organisation_id:
         raise OrgError(_("Only an administrator of the organisation can do this."))

@@ -60,7 +60,7 @@ SAM_LEVELS = {
 LI_LEVELS = SAM_LEVELS | {"communication": 2, "older-adults": 1, "resident-safety": 2}
 
 
-def load(people):
+def load(people: dict) -> None:
     if not Skill.objects.exists():
         print("Organisations demo skipped: import the ESCO taxonomy first.")  # noqa: T201
         return

@@ -23,9 +23,10 @@ from organisations.modelfile import (
     Problem,
     RoleDoc,
 )
+from organisations.models import CompetencyModel, Organisation
 
 
-def export_document(model):
+def export_document(model: CompetencyModel) -> Document:
     """The Document of a stored model (confirmed ESCO mappings only). Six queries."""
     from organisations.models import CompetencySkill, Expectation, Indicator
 
@@ -126,7 +127,7 @@ class Preview:
         )
 
 
-def preview(organisation, document):
+def preview(organisation: Organisation, document: Document) -> Preview:
     """Compare `document` with the organisation's model of the same code."""
     from organisations.models import Assessment, CompetencyModel, Membership, Rating
 
@@ -201,7 +202,7 @@ def preview(organisation, document):
 
 
 @transaction.atomic
-def apply(organisation, document):
+def apply(organisation: Organisation, document: Document) -> CompetencyModel:
     """Write `document` into the organisation (create or update by code); return the model.
 
     Refuses, changing nothing, when a removal would lose people's data (see `preview`).

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from django.utils import translation
 
+from accounts.models import User
 from organisations.assessments import latest_submitted
-from organisations.models import Assessment, CompetencySkill, ProficiencyLevel
+from organisations.models import Assessment, CompetencySkill, JobRole, ProficiencyLevel
 from organisations.roles import expectations
 from taxonomy import gap as skills_gap
 
@@ -66,7 +67,9 @@ class RoleGap:
         return self.skills.suggestion(skill_id, kind)
 
 
-def role_gap(person, role, organisation_id, language=None):
+def role_gap(
+    person: User, role: JobRole, organisation_id: int, language: str | None = None
+) -> RoleGap:
     """`person`'s gap to `role`. A fixed number of queries whatever the model's size."""
     language = (language or translation.get_language() or "en")[:2]
     rows = expectations(role)

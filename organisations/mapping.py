@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from organisations.models import CompetencySkill
+from organisations.models import Competency, CompetencySkill, Membership
 from organisations.people import OrgError
 from taxonomy.models import Skill
 
@@ -19,7 +19,7 @@ def _require_admin(membership, competency):
         raise OrgError(_("Only an administrator of the organisation can do this."))
 
 
-def search(query, language, limit=SUGGESTIONS):
+def search(query: str, language: str, limit: int = SUGGESTIONS) -> list[Skill]:
     """ESCO skills for `query`: the taxonomy's search when its index answers, else labels."""
     from taxonomy import search as skill_search
 
@@ -41,7 +41,7 @@ def search(query, language, limit=SUGGESTIONS):
 
 
 @transaction.atomic
-def suggest(membership, competency, language="en"):
+def suggest(membership: Membership, competency: Competency, language: str = "en") -> list[Skill]:
     """Store the search's suggestions for a competency (unconfirmed); return the new ones."""
     _require_admin(membership, competency)
     query = " ".join(filter(None, [competency.name(language), competency.description(language)]))
@@ -53,7 +53,9 @@ def suggest(membership, competency, language="en"):
     return new
 
 
-def confirm(membership, competency, skill_id, confirmed=True):
+def confirm(
+    membership: Membership, competency: Competency, skill_id: int, confirmed: bool = True
+) -> Skill | None:
     """Confirm a suggested (or any) ESCO skill for the competency; `confirmed=False` rejects it."""
     _require_admin(membership, competency)
     if confirmed:

@@ -124,7 +124,7 @@ class Document:
 # Reading -------------------------------------------------------------------------------------
 
 
-def read(content, file_format=None, filename=""):
+def read(content: bytes | str, file_format: str | None = None, filename: str = "") -> Document:
     """A valid Document from the bytes or text of a file, or ImportProblems.
 
     `file_format` is "json" or "csv"; without it, the file name's ending decides, then the
@@ -669,7 +669,7 @@ def _pair(en, fr):
     return {"en": en, "fr": fr}
 
 
-def to_data(document):
+def to_data(document: Document) -> dict:
     """The JSON structure of a document (the exchange format, version 1)."""
     return {
         "format": FORMAT,
@@ -713,11 +713,11 @@ def to_data(document):
     }
 
 
-def to_json(document):
+def to_json(document: Document) -> str:
     return json.dumps(to_data(document), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(document):
+def to_csv(document: Document) -> str:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -777,5 +777,5 @@ def to_csv(document):
     return out.getvalue()
 
 
-def write(document, file_format):
+def write(document: Document, file_format: str) -> str:
     return to_json(document) if file_format == "json" else to_csv(document)

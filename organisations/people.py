@@ -9,11 +9,12 @@ manager per organisation; leaving keeps the person's own data and ends every acc
 import datetime
 import hashlib
 import secrets
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core import audit
+from goals.models import Goal
 from organisations.models import (
     Cadence,
     Conversation,
@@ -51,7 +53,9 @@ def _require_admin(membership):
 
 
 @transaction.atomic
-def create_organisation(user, name, slug="", description=""):
+def create_organisation(
+    user: User, name: str, slug: str = "", description: str = ""
+) -> Organisation:
     """A new organisation with `user` as its first administrator."""
     name = name.strip()
     if not name:
@@ -83,12 +87,18 @@ def _joined(membership, actor):
 # Invitations ---------------------------------------------------------------------------------
 
 
-def digest_of(raw):
+def digest_of(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
 @transaction.atomic
-def invite(admin, email, role=Role.MEMBER, team=None, send=True):
+def invite(
+    admin: Membership,
+    email: str,
+    role: str = Role.MEMBER,
+    team: Team | None = None,
+    send: bool = True,
+) -> tuple[Invitation, str]:
     """Invite `email` to `admin`'s organisation; return (invitation, raw token).
 
     The link in the email is the only copy of the token. Inviting an address again replaces
@@ -131,11 +141,11 @@ def invite(admin, email, role=Role.MEMBER, team=None, send=True):
     return invitation, raw
 
 
-def invitation_url(raw):
+def invitation_url(raw: str) -> str:
     return settings.PARCOURS_SITE_URL.rstrip("/") + reverse("organisations:join", args=[raw])
 
 
-def send_invitation(invitation, raw):
+def send_invitation(invitation: Invitation, raw: str) -> None:
     """The invitation email: in the person's language if she has an account, else in both."""
     existing = User.objects.filter(email__iexact=invitation.email).first()
     languages = [existing.language] if existing else ["en", "fr"]
@@ -162,7 +172,7 @@ def send_invitation(invitation, raw):
     ).send()
 
 
-def invitation_for(raw):
+def invitation_for(raw: str) -> Invitation | None:
     """The invitation a link's token names, or None (unknown token)."""
     if not raw or len(raw) > 100:
         return None
@@ -174,7 +184,7 @@ def invitation_for(raw):
 
 
 @transaction.atomic
-def accept_invitation(invitation, user):
+def accept_invitation(invitation: Invitation, user: User) -> Membership:
     """`user` joins the organisation with the invitation's role and team."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_open:
@@ -199,7 +209,7 @@ def accept_invitation(invitation, user):
     return membership
 
 
-def revoke_invitation(admin, invitation):
+def revoke_invitation(admin: Membership, invitation: Invitation) -> Invitation:
     _require_admin(admin)
     if invitation.organisation_id != admin.organisation_id:
         raise OrgError(_("This invitation belongs to another organisation."))
@@ -209,7 +219,7 @@ def revoke_invitation(admin, invitation):
     return invitation
 
 
-def open_invitations(admin):
+def open_invitations(admin: Membership) -> QuerySet:
     _require_admin(admin)
     return Invitation.objects.filter(
         organisation_id=admin.organisation_id,
@@ -229,7 +239,14 @@ def _admin_count(organisation_id):
 
 
 @transaction.atomic
-def update_member(admin, member, *, role=None, team=..., job_role=...):
+def update_member(
+    admin: Membership,
+    member: Membership,
+    *,
+    role: str | None = None,
+    team: object = ...,
+    job_role: object = ...,
+) -> Membership:
     """Change a member's role, team or current job role (`...`: unchanged)."""
     _require_admin(admin)
     if member.organisation_id != admin.organisation_id or not member.is_active:
@@ -257,7 +274,7 @@ def update_member(admin, member, *, role=None, team=..., job_role=...):
     return member
 
 
-def create_team(admin, name):
+def create_team(admin: Membership, name: str) -> Team:
     _require_admin(admin)
     name = name.strip()
     if not name:
@@ -286,7 +303,9 @@ def _log_link(link, actor, action, effect, description=""):
 
 
 @transaction.atomic
-def propose_link(proposer, manager, report, cadence=Cadence.BIWEEKLY):
+def propose_link(
+    proposer: Membership, manager: User, report: User, cadence: str = Cadence.BIWEEKLY
+) -> ManagerLink:
     """`proposer` (an administrator, or the manager herself) proposes that `manager` manages
     `report`; the link starts when the report accepts it."""
     organisation_id = proposer.organisation_id
@@ -337,7 +356,7 @@ def _require_report(link, user, statuses):
 
 
 @transaction.atomic
-def accept_link(link, user):
+def accept_link(link: ManagerLink, user: User) -> ManagerLink:
     """The report accepts: the link becomes active, and ends her previous manager link."""
     _require_report(link, user, [ManagerLink.Status.PROPOSED])
     previous = ManagerLink.objects.select_for_update().filter(
@@ -353,7 +372,7 @@ def accept_link(link, user):
 
 
 @transaction.atomic
-def decline_link(link, user):
+def decline_link(link: ManagerLink, user: User) -> ManagerLink:
     _require_report(link, user, [ManagerLink.Status.PROPOSED])
     link.status = ManagerLink.Status.DECLINED
     link.ended_at = timezone.now()
@@ -376,7 +395,9 @@ def _end(link, actor):
 
 
 @transaction.atomic
-def end_link(link, actor, actor_membership=None):
+def end_link(
+    link: ManagerLink, actor: User, actor_membership: Membership | None = None
+) -> ManagerLink:
     """Either side, or an administrator, ends a link: shared goals stop being shared."""
     is_party = actor.pk in (link.manager_id, link.report_id)
     is_admin = actor_membership is not None and actor_membership.is_admin
@@ -393,7 +414,7 @@ def end_link(link, actor, actor_membership=None):
     return link
 
 
-def set_cadence(link, user, cadence):
+def set_cadence(link: ManagerLink, user: User, cadence: str) -> ManagerLink:
     if user.pk not in (link.manager_id, link.report_id):
         raise OrgError(_("Only the manager or the report can change the rhythm."))
     if cadence not in Cadence.values:
@@ -404,7 +425,9 @@ def set_cadence(link, user, cadence):
 
 
 @transaction.atomic
-def share_goals(link, user, goals):
+def share_goals(
+    link: ManagerLink, user: User, goals: Iterable[Goal]
+) -> tuple[list[Goal], list[Goal]]:
     """The report chooses, goal by goal, what her manager sees (the others are unshared)."""
     if user.pk != link.report_id:
         raise OrgError(_("Only the person whose goals they are can share them."))
@@ -442,7 +465,9 @@ def _log_goal(link, user, action, effect, goal):
 
 
 @transaction.atomic
-def leave(membership, actor, actor_membership=None):
+def leave(
+    membership: Membership, actor: User, actor_membership: Membership | None = None
+) -> Membership:
     """`membership` ends: every manager link of the person ends (shared goals with them), and
     nothing of the organisation is reachable for her any more. Her own goals, steps,
     self-assessments and private notes stay hers.

@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from agenda.collect import user_time_zone
 from organisations.models import Assessment, Cycle, CycleReminder, ManagerLink, Membership
 
@@ -39,7 +40,7 @@ def _due_kind(today, due, soon, late):
     return None
 
 
-def due_reminders(now=None):
+def due_reminders(now: datetime.datetime | None = None) -> list[tuple]:
     """[(cycle, person, kind, reports)] to send now. A fixed number of queries."""
     now = now or timezone.now()
     cycles = list(
@@ -101,7 +102,7 @@ def due_reminders(now=None):
     return found
 
 
-def compose(cycle, person, kind, reports):
+def compose(cycle: Cycle, person: User, kind: str, reports: list[User]) -> tuple[str, str]:
     """(subject, body) in `person`'s language, dates as her calendar shows them."""
     with translation.override(person.language):
         if kind in (Kind.SELF_SOON, Kind.SELF_LATE):
@@ -123,7 +124,7 @@ def compose(cycle, person, kind, reports):
     return subject, body
 
 
-def send_due_reminders(now=None):
+def send_due_reminders(now: datetime.datetime | None = None) -> int:
     """Send every reminder that is due; return how many emails went out."""
     count = 0
     for cycle, person, kind, reports in due_reminders(now):

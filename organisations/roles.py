@@ -4,16 +4,17 @@ Also the provider of goals.context: the competencies of the role a person holds 
 level, given to the SMART check ("relevant") and the career goal statement writer as plain data.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from goals.context import RoleContext
-from organisations.models import Expectation, Indicator, JobRole, Membership
+from organisations.models import Expectation, Indicator, JobRole, Membership, Organisation
 
 
-def roles_of(organisation):
+def roles_of(organisation: Organisation) -> QuerySet:
     """Every job role of the organisation's models, by model, track and level."""
     return (
         JobRole.objects.filter(model__organisation=organisation)
@@ -22,7 +23,7 @@ def roles_of(organisation):
     )
 
 
-def next_level(role):
+def next_level(role: JobRole) -> JobRole | None:
     """The role one level up on the same track of the same model, or None."""
     if not (role.track_en or role.track_fr):
         return None
@@ -35,7 +36,7 @@ def next_level(role):
     )
 
 
-def track_of(role):
+def track_of(role: JobRole) -> list[JobRole]:
     """The roles of the same track, lowest level first (the role alone without a track)."""
     if not (role.track_en or role.track_fr):
         return [role]
@@ -46,7 +47,7 @@ def track_of(role):
     )
 
 
-def expectations(role):
+def expectations(role: JobRole) -> list[Expectation]:
     """The role's expectations with their competency, its ESCO mappings and the indicators at
     the expected level (`.indicators_at_level`). Three queries."""
     rows = list(
@@ -62,7 +63,7 @@ def expectations(role):
     return rows
 
 
-def role_contexts(user):
+def role_contexts(user: User) -> list[RoleContext]:
     """goals.context provider: the competencies of each role `user` holds, and of the next level
     of it, named in her language. Two queries whatever the number of organisations."""
     language = (getattr(user, "language", None) or get_language() or "en")[:2]

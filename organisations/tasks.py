@@ -8,5 +8,5 @@ from organisations import reminders
 
 @every(hours=1)
 @task()
-def send_cycle_reminders():
+def send_cycle_reminders() -> int:
     return reminders.send_due_reminders()

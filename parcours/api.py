@@ -153,6 +153,12 @@ def answer_wrong_method_with_detail(view):
 class ParcoursAPI(NinjaAPI):
     """NinjaAPI whose schema declares every operation's errors, and whose 405 is JSON too."""
 
+    def get_openapi_operation_id(self, operation):
+        """`<app>_api_<function>`: the same id whichever module of the app's `api` package
+        holds the route, so that splitting a module never renames what clients call."""
+        app = operation.view_func.__module__.split(".")[0]
+        return f"{app}_api_{operation.view_func.__name__}"
+
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         return declare_errors(schema)

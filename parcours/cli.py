@@ -8,18 +8,6 @@ Only the help differs: Parcours's own commands come first, each with its one-lin
 import os
 import sys
 
-PARCOURS_APPS = (
-    "core",
-    "accounts",
-    "taxonomy",
-    "goals",
-    "growth",
-    "jobs",
-    "mentoring",
-    "organisations",
-    "agenda",
-)
-
 
 def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "parcours.settings")
@@ -29,11 +17,14 @@ def main(argv=None):
         def main_help_text(self, commands_only=False):
             from django.core.management import get_commands, load_command_class
 
+            from core.discovery import project_apps
+
             commands = get_commands()
+            parcours_apps = {config.name for config in project_apps()}
             if commands_only:
                 return "\n".join(sorted(commands))
-            own = sorted(name for name, app in commands.items() if app in PARCOURS_APPS)
-            others = sorted(name for name, app in commands.items() if app not in PARCOURS_APPS)
+            own = sorted(name for name, app in commands.items() if app in parcours_apps)
+            others = sorted(name for name, app in commands.items() if app not in parcours_apps)
             lines = [
                 "Usage: parcours <command> [options]",
                 "",

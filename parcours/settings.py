@@ -60,7 +60,7 @@ SECRET_KEY = _secret_key()
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-CSRF_FAILURE_VIEW = "core.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.pages.csrf_failure"
 
 # The address people reach Parcours at, for links in emails sent by the worker.
 PARCOURS_SITE_URL = os.environ.get("PARCOURS_SITE_URL", "http://127.0.0.1:8000")
@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "mentoring",
     "organisations",
     "agenda",
+    "reports",  # the top layer: reads every app (docs/ARCHITECTURE.md)
 ]
 
 MIDDLEWARE = [

@@ -14,10 +14,11 @@ urlpatterns = [
     path("mentoring/", include("mentoring.urls")),
     path("orgs/", include("organisations.urls")),
     path("agenda/", include("agenda.urls")),
+    path("", include("reports.urls")),
     path("api/", api.urls),
 ]
 
-handler400 = "core.views.bad_request"
-handler403 = "core.views.permission_denied"
-handler404 = "core.views.page_not_found"
-handler500 = "core.views.server_error"
+handler400 = "core.views.pages.bad_request"
+handler403 = "core.views.pages.permission_denied"
+handler404 = "core.views.pages.page_not_found"
+handler500 = "core.views.pages.server_error"

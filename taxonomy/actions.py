@@ -23,6 +23,7 @@ its text), calls `handle(user, suggestion)` and redirects to the URL it returns.
 raises `ActionRefused(message)` to refuse with a message for the person.
 """
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -80,7 +81,7 @@ class NoSuchAction(LookupError):
 _handlers = {}
 
 
-def register(key, label, handle, kinds=None):
+def register(key: str, label: str, handle: Callable, kinds: Iterable[str] | None = None) -> None:
     """Register (or replace) the handler `key`; `label` is the button text."""
     kinds = frozenset(kinds or KINDS)
     unknown = kinds - set(KINDS)
@@ -89,24 +90,20 @@ def register(key, label, handle, kinds=None):
     _handlers[key] = ActionHandler(key=key, label=label, handle=handle, kinds=kinds)
 
 
-def unregister(key):
+def unregister(key: str) -> None:
     _handlers.pop(key, None)
 
 
-def handlers():
+def handlers() -> list[ActionHandler]:
     """Registered handlers, in registration order."""
     return list(_handlers.values())
 
 
-def handlers_for(kind):
-    return [handler for handler in _handlers.values() if handler.accepts(kind)]
-
-
-def get(key):
+def get(key: str) -> ActionHandler | None:
     return _handlers.get(key)
 
 
-def perform(user, gap, data):
+def perform(user: object, gap: object, data: Mapping) -> tuple[Suggestion, str | None]:
     """Run the handler that `data` (a page's POST: handler, skill, kind) names on the matching
     suggestion of `gap`, rebuilt on the server; return (suggestion, URL the handler gives).
 

@@ -100,7 +100,7 @@ def _profile(user, wanted, free_text=()):
             SkillEvidence.objects.create(user_skill=user_skill, kind=kind, description=description)
 
 
-def load(people):
+def load(people: dict) -> None:
     if not Occupation.objects.exists():
         print("taxonomy demo: skipped, the ESCO taxonomy is not loaded (parcours taxonomy import).")
         return

@@ -25,7 +25,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from taxonomy import actions
-from taxonomy.models import OccupationSkill, RelationType, Skill, SkillRelation, UserSkill
+from taxonomy.models import (
+    OccupationSkill,
+    RelationType,
+    Skill,
+    SkillRelation,
+    TargetOccupation,
+    UserSkill,
+)
 from taxonomy.transferable import ESSENTIAL_WEIGHT, PARTIAL_CREDIT
 
 COVERED = "covered"
@@ -105,7 +112,7 @@ class Gap:
         return None
 
 
-def coverage_of(essential, optional):
+def coverage_of(essential: list, optional: list) -> float:
     """Essential-weighted coverage of two lists of statuses."""
     credit = {COVERED: 1.0, PARTIAL: PARTIAL_CREDIT, MISSING: 0.0}
     total = ESSENTIAL_WEIGHT * len(essential) + len(optional)
@@ -189,7 +196,7 @@ class Required:
     essential: bool
 
 
-def analyse(target, language=None):
+def analyse(target: TargetOccupation, language: str | None = None) -> Gap:
     """The gap between `target.user`'s profile and `target.occupation`. Fixed query count."""
     language = (language or translation.get_language() or "en")[:2]
     links = OccupationSkill.objects.filter(occupation_id=target.occupation_id).select_related(
@@ -204,7 +211,9 @@ def analyse(target, language=None):
     return result
 
 
-def analyse_required(user_id, required_skills, aim, language=None):
+def analyse_required(
+    user_id: int, required_skills: list["Required"], aim: "Aim", language: str | None = None
+) -> Gap:
     """The gap between a person's profile and `required_skills` (a list of `Required`), with
     the development guide. The engine behind `analyse`; an organisation's job role calls it
     with the ESCO skills its competencies map to. Fixed query count."""

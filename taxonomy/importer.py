@@ -19,8 +19,10 @@ import logging
 import sys
 import time
 import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from django.db import models, transaction
 
@@ -97,7 +99,7 @@ class Progress:
         self.stream.flush()
 
 
-def find_file(directory, stem):
+def find_file(directory: str | Path, stem: str) -> Path | None:
     """The path of `stem`.csv or `stem`.csv.gz in `directory`, or None."""
     for suffix in (".csv", ".csv.gz"):
         path = Path(directory) / f"{stem}{suffix}"
@@ -106,7 +108,9 @@ def find_file(directory, stem):
     return None
 
 
-def read_csv(path, required_columns, pad_short_rows=False):
+def read_csv(
+    path: Path, required_columns: Sequence[str], pad_short_rows: bool = False
+) -> Iterator[tuple[int, dict]]:
     """Yield (line, row) for each record of a CSV file, `row` a dict of its columns.
 
     `line` is the line the record starts on (records may span lines: labels are
@@ -203,7 +207,7 @@ def _relation_type(path, line, value):
     return value
 
 
-def read_release(directory, progress=None):
+def read_release(directory: str | Path, progress: Progress | None = None) -> Release:
     """Read and validate every file of the release in `directory`; return a `Release`."""
     directory = Path(directory)
     if not directory.is_dir():
@@ -603,7 +607,7 @@ SKILL_FIELDS = [
 ]
 
 
-def apply_release(release, progress=None):
+def apply_release(release: Release, progress: Progress | None = None) -> tuple[dict, dict]:
     """Write `release` in one transaction; return (changes by kind, kept concepts)."""
     step = progress.advance if progress else (lambda label, amount=1: None)
     report, kept = {}, []
@@ -705,7 +709,7 @@ def apply_release(release, progress=None):
     return report, kept
 
 
-def rebuild_search_index():
+def rebuild_search_index() -> bool:
     """Ask the search module to rebuild its index; never fail the import over it."""
     try:
         from taxonomy import search
@@ -725,8 +729,11 @@ def rebuild_search_index():
 PHASES = len(FILES) + 7
 
 
-def import_esco(directory, stream=None, show_progress=True):
-    """Read, validate and write the release in `directory`; return the TaxonomyImport."""
+def import_esco(
+    directory: str | Path, stream: TextIO | None = None, show_progress: bool = True
+) -> tuple[TaxonomyImport, Release]:
+    """Read, validate and write the release in `directory`; return the TaxonomyImport and the
+    release it wrote."""
     started = time.monotonic()
     progress = Progress(PHASES, stream=stream, enabled=show_progress)
     release = read_release(directory, progress)

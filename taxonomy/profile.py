@@ -5,13 +5,15 @@ Free text is mapped to an ESCO skill when the search finds one whose label match
 (accents, case and punctuation aside); otherwise it is kept as the person typed it.
 """
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from rapidfuzz import fuzz
 
+from accounts.models import User
 from core.language import fold_words
-from taxonomy.models import Skill, SkillEvidence, TargetOccupation, UserSkill
+from taxonomy.models import Occupation, Skill, SkillEvidence, TargetOccupation, UserSkill
 
 # How close (0–100, rapidfuzz ratio on folded text) a typed skill must be to an ESCO label to
 # be mapped to it.
@@ -22,7 +24,7 @@ class ProfileError(ValueError):
     """A change the profile refuses; the message is for the person (already translated)."""
 
 
-def search_skills(query, language, limit=8):
+def search_skills(query: str, language: str, limit: int = 8) -> list:
     """ESCO skills matching `query` (taxonomy.search when it is available), best first."""
     try:
         from taxonomy.search import search_skills as search
@@ -31,7 +33,7 @@ def search_skills(query, language, limit=8):
     return search(query, lang=language, limit=limit)
 
 
-def map_free_text(text, language):
+def map_free_text(text: str, language: str) -> Skill | None:
     """The ESCO Skill whose label closely matches `text`, or None."""
     folded = fold_words(text)
     if not folded:
@@ -44,15 +46,15 @@ def map_free_text(text, language):
 
 
 def add_skill(
-    user,
+    user: User,
     *,
-    skill=None,
-    free_text="",
-    proficiency,
-    years_of_experience=0,
-    evidence=(),
-    language="en",
-):
+    skill: Skill | None = None,
+    free_text: str = "",
+    proficiency: int,
+    years_of_experience: Decimal | float = 0,
+    evidence: Iterable[tuple[str, str]] = (),
+    language: str = "en",
+) -> UserSkill:
     """Add a skill to `user`'s profile; return the UserSkill.
 
     With `free_text` and no `skill`, the text is mapped to ESCO when a close match exists.
@@ -97,7 +99,7 @@ def add_skill(
     return user_skill
 
 
-def add_target(user, occupation, horizon):
+def add_target(user: User, occupation: Occupation, horizon: str) -> tuple[TargetOccupation, bool]:
     """Make `occupation` a target of `user` (or change its horizon); return (target, created)."""
     try:
         with transaction.atomic():

@@ -14,11 +14,13 @@ matrix-vector products.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from accounts.models import User
 from core.access import owned
 from taxonomy.models import (
     IscoGroup,
@@ -60,7 +62,7 @@ _cache = {}
 _lock = threading.Lock()
 
 
-def invalidate():
+def invalidate() -> None:
     """Forget the matrices (the importer calls this; tests that change the taxonomy too)."""
     with _lock:
         _cache.clear()
@@ -133,7 +135,7 @@ def _build(fingerprint):
     )
 
 
-def matrices():
+def matrices() -> _Matrices:
     """The cached matrices, rebuilt when the taxonomy changed."""
     fingerprint = _fingerprint()
     current = _cache.get("matrices")
@@ -171,7 +173,7 @@ class Ranked:
         return round(self.coverage * 100)
 
 
-def major_groups(language):
+def major_groups(language: str) -> list[tuple[str, str]]:
     """The ISCO major groups, for the filter: [(digit, label)]."""
     return [
         (group.code, group.label(language))
@@ -179,7 +181,12 @@ def major_groups(language):
     ]
 
 
-def rank_skill_ids(skill_ids, major_group=None, limit=DEFAULT_LIMIT, language="en"):
+def rank_skill_ids(
+    skill_ids: Iterable[int],
+    major_group: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    language: str = "en",
+) -> list[Ranked]:
     """Rank occupations for a set of ESCO skill pks; return a list of `Ranked`."""
     data = matrices()
     limit = max(1, min(int(limit), MAX_LIMIT))
@@ -244,7 +251,9 @@ def rank_skill_ids(skill_ids, major_group=None, limit=DEFAULT_LIMIT, language="e
     return results
 
 
-def rank_for_user(user, major_group=None, limit=DEFAULT_LIMIT, language="en"):
+def rank_for_user(
+    user: User, major_group: str | None = None, limit: int = DEFAULT_LIMIT, language: str = "en"
+) -> list[Ranked]:
     """Rank occupations for the ESCO skills in `user`'s profile."""
     skill_ids = (
         owned(UserSkill, user).filter(skill__isnull=False).values_list("skill_id", flat=True)

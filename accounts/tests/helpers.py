@@ -7,7 +7,7 @@ from unittest import mock
 from django.test import override_settings
 from django.utils import timezone
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 
 
 class Clock:

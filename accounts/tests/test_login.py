@@ -1,8 +1,8 @@
 from django.test import Client, override_settings
 
 from accounts.models import AuthFailure
+from accounts.testing import PASSWORD
 from accounts.tests.helpers import AccountsTestCase, frozen_clock
-from core.testing import PASSWORD
 
 URL = "/accounts/login/"
 

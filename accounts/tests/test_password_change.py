@@ -1,7 +1,7 @@
 from django.test import Client
 
+from accounts.testing import PASSWORD
 from accounts.tests.helpers import AccountsTestCase
-from core.testing import PASSWORD
 
 URL = "/accounts/password/"
 NEW = "a brand new passphrase 42"

@@ -1,8 +1,8 @@
 from django.test import Client, override_settings
 
 from accounts.models import User
+from accounts.testing import PASSWORD
 from accounts.tests.helpers import AccountsTestCase
-from core.testing import PASSWORD
 from parcours import settings as project_settings
 
 URL = "/accounts/signup/"

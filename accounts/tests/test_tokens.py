@@ -84,3 +84,13 @@ class TokensTestCase(AccountsTestCase):
     def test_it_needs_a_signed_in_person(self):
         self.assertEqual(self.client.post(CREATE, {"name": "x"}).status_code, 302)
         self.assertFalse(ApiToken.objects.exists())
+
+    def test_it_adds_no_query_to_the_overview_however_many_tokens(self):
+        self.login()
+        self.client.get("/")  # warm up
+        with self.assertNumQueries(2):  # session, person
+            self.client.get("/")
+        for n in range(5):
+            ApiToken.issue(self.alice, f"token {n}")
+        with self.assertNumQueries(2):
+            self.client.get("/")

@@ -2,11 +2,10 @@ import sqlite3
 import tempfile
 from io import StringIO
 
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import TransactionTestCase
-
-from accounts.models import User
 
 
 class BackupRestoreTestCase(TransactionTestCase):
@@ -17,26 +16,28 @@ class BackupRestoreTestCase(TransactionTestCase):
         return f"{self.folder}/{name}"
 
     def test_it_brings_back_what_was_there_at_backup_time(self):
-        User.objects.create(email="kept@example.org", display_name="Kept")
+        get_user_model().objects.create(email="kept@example.org", display_name="Kept")
         call_command("backup", output=self.path("parcours.backup"), stdout=StringIO())
-        User.objects.filter(email="kept@example.org").delete()
-        User.objects.create(email="later@example.org", display_name="Later")
+        get_user_model().objects.filter(email="kept@example.org").delete()
+        get_user_model().objects.create(email="later@example.org", display_name="Later")
 
         out = StringIO()
         call_command("restore", self.path("parcours.backup"), stdout=out)
 
         self.assertIn("Restored", out.getvalue())
-        self.assertEqual(sorted(User.objects.values_list("email", flat=True)), ["kept@example.org"])
+        self.assertEqual(
+            sorted(get_user_model().objects.values_list("email", flat=True)), ["kept@example.org"]
+        )
 
     def test_it_refuses_a_file_that_is_not_a_backup_of_this_kind(self):
-        User.objects.create(email="still@example.org", display_name="Still")
+        get_user_model().objects.create(email="still@example.org", display_name="Still")
         with open(self.path("notes.txt"), "w") as file:
             file.write("not a backup")
         with self.assertRaisesMessage(CommandError, "is not a"):
             call_command("restore", self.path("notes.txt"))
         with self.assertRaisesMessage(CommandError, "no such backup file"):
             call_command("restore", self.path("missing.backup"))
-        self.assertTrue(User.objects.filter(email="still@example.org").exists())
+        self.assertTrue(get_user_model().objects.filter(email="still@example.org").exists())
 
     def test_it_refuses_a_sqlite_file_that_is_not_a_parcours_database(self):
         if connection.vendor != "sqlite":
@@ -45,7 +46,7 @@ class BackupRestoreTestCase(TransactionTestCase):
         other.execute("CREATE TABLE notes (text TEXT)")
         other.commit()
         other.close()
-        User.objects.create(email="still@example.org", display_name="Still")
+        get_user_model().objects.create(email="still@example.org", display_name="Still")
         with self.assertRaisesMessage(CommandError, "not a Parcours backup"):
             call_command("restore", self.path("other.sqlite3"))
-        self.assertTrue(User.objects.filter(email="still@example.org").exists())
+        self.assertTrue(get_user_model().objects.filter(email="still@example.org").exists())

@@ -1,13 +1,13 @@
 import json
 
+from django.contrib.auth import get_user_model
 from django.db import DatabaseError
-from django.test import RequestFactory, override_settings
+from django.test import RequestFactory, TestCase, override_settings
 from django.urls import path
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
-from core import views
-from core.testing import BaseTestCase
+from core.views import pages as views
 from parcours import urls as project_urls
 
 
@@ -40,7 +40,11 @@ handler404 = project_urls.handler404
 handler500 = project_urls.handler500
 
 
-class ErrorPagesTestCase(BaseTestCase):
+class ErrorPagesTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.alice = get_user_model().objects.create(email="alice@example.org", display_name="A")
+
     def test_it_shows_a_translated_404(self):
         response = self.client.get("/nowhere/", HTTP_ACCEPT_LANGUAGE="fr")
         self.assertEqual(response.status_code, 404)
@@ -88,7 +92,7 @@ class ErrorPagesTestCase(BaseTestCase):
         self.assertIn("Ce formulaire a expiré", response.content.decode())
 
 
-class ApiErrorShapeTestCase(BaseTestCase):
+class ApiErrorShapeTestCase(TestCase):
     def test_it_answers_json_for_an_unknown_api_url(self):
         response = self.client.get("/api/no/such/route", HTTP_ACCEPT_LANGUAGE="fr")
         self.assertEqual(response.status_code, 404)
@@ -102,7 +106,7 @@ class ApiErrorShapeTestCase(BaseTestCase):
         self.assertIn("Un problème est survenu", json.loads(response.content)["detail"])
 
 
-class CsrfFailureTestCase(BaseTestCase):
+class CsrfFailureTestCase(TestCase):
     def test_it_explains_a_form_sent_without_its_token(self):
         from django.test import Client
 

@@ -1,7 +1,7 @@
 import datetime
 import json
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals.models import Goal, GoalRevision, Stage
 from goals.tests.helpers import make_goal
 
@@ -45,7 +45,15 @@ class GoalApiTests(BaseTestCase):
         self.assertIn("detail", missing.json())
         half = self.call("post", "/goals", {"statement": "x", "baseline": 3})
         self.assertEqual(half.status_code, 422)
-        self.assertIn("baseline", half.json()["detail"])
+        self.assertEqual(
+            half.json()["detail"],
+            [
+                {
+                    "loc": ["body", "target_value"],
+                    "msg": "Give both a baseline and a target value, or neither.",
+                }
+            ],
+        )
         backwards = self.call(
             "post",
             "/goals",
@@ -62,7 +70,8 @@ class GoalApiTests(BaseTestCase):
         base = f"/goals/{goal.pk}"
         late = self.call("post", base + "/stages", {"title": "Late", "deadline": "2027-08-01"})
         self.assertEqual(late.status_code, 422)
-        self.assertIn("2027-06-30", late.json()["detail"])
+        self.assertEqual(late.json()["detail"][0]["loc"], ["body", "deadline"])
+        self.assertIn("after the goal's deadline (2027-06-30)", late.json()["detail"][0]["msg"])
         stage = self.call("post", base + "/stages", {"title": "Ready", "deadline": "2027-01-31"})
         self.assertEqual(stage.status_code, 201)
         stage_id = stage.json()["id"]

@@ -3,7 +3,7 @@
 import datetime as dt
 import json
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from taxonomy.models import Occupation, OccupationSkill, Skill, TargetOccupation, UserSkill
 
 

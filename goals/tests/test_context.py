@@ -6,7 +6,7 @@ from unittest import mock
 from django.test import TestCase
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals import context, plan, smart
 from goals.models import Statement
 

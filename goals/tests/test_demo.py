@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals import demo
 from goals.models import Goal, GoalRevision, Reflection, Statement
 

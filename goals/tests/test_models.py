@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals.models import CheckIn, Stage, Step, StepCompletion, add_months
 from goals.tests.helpers import make_goal
 

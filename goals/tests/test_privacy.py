@@ -3,7 +3,7 @@
 import datetime
 import re
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals.models import CheckIn, Obstacle, Reflection, Requirement, Review, Stage, Statement, Step
 from goals.tests.helpers import make_goal
 from goals.urls import urlpatterns
@@ -127,11 +127,15 @@ class PrivacyTests(BaseTestCase):
 
 
 def _api_paths():
-    """(path, [methods]) of every route of the goals API router."""
+    """(path, [methods]) of every route of the goals API (its router and those it includes)."""
     from goals.api import router
 
     found = []
-    for path, path_view in router.path_operations.items():
-        methods = sorted({m.lower() for op in path_view.operations for m in op.methods})
-        found.append((path, methods))
+    routers = [router]
+    while routers:
+        current = routers.pop(0)
+        for path, path_view in current.path_operations.items():
+            methods = sorted({m.lower() for op in path_view.operations for m in op.methods})
+            found.append((path, methods))
+        routers += [child for _prefix, child, _tags in current._routers]
     return found

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals.tests.helpers import make_goal, make_plan
 
 # Index: session, user, goals, check-ins, steps, stages, review settings, latest reflection.

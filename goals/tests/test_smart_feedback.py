@@ -1,9 +1,9 @@
-"""The live SMART feedback partial of the goal form (goals/check_views.py)."""
+"""The live SMART feedback partial of the goal form (goals/views/check.py)."""
 
 from django.urls import reverse
 from django.utils import timezone
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from taxonomy.models import Occupation, TargetOccupation, UserSkill
 
 

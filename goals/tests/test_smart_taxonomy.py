@@ -3,7 +3,7 @@ follows ESCO's links between what the goal names and the person's targets and sk
 
 import datetime as dt
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals.smart import Profile, check
 from taxonomy.models import IscoGroup, Occupation, OccupationSkill, Skill
 

@@ -3,7 +3,7 @@ import re
 
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals.models import (
     CheckIn,
     Goal,

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone, translation
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from growth import agenda
 from growth.models import Association, Contact, Interaction, LearningItem, Membership
 

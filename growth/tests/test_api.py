@@ -2,7 +2,7 @@
 
 import json
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from growth.models import Contact, Entry, Feed, LearningItem
 from growth.tests.feedserver import RSS, serve
 

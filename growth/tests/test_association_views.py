@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from growth.models import Association, Membership
 
 

@@ -5,7 +5,7 @@ from io import StringIO
 
 from django.core.management import CommandError, call_command
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from growth.models import Feed, LearningItem
 from growth.tests.feedserver import RSS, serve
 

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from growth.models import Contact, Interaction
 
 VCF = (

@@ -2,8 +2,8 @@
 
 from django.utils import translation
 
+from accounts.testing import BaseTestCase
 from core.demo import load_demo
-from core.testing import BaseTestCase
 from growth import roi
 from growth.models import Association, Contact, Feed, LearningItem
 

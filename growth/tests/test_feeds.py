@@ -2,7 +2,7 @@
 
 from unittest import mock
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from growth import feeds
 from growth.models import Entry, Feed
 from growth.tasks import fetch_due_feeds

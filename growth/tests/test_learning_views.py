@@ -5,7 +5,7 @@ from unittest import mock
 
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from growth.models import LearningItem
 from taxonomy.models import Skill, UserSkill
 

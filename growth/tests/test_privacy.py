@@ -4,7 +4,7 @@ import re
 
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from growth import urls
 from growth.api import router
 from growth.tests.factories import make_everything

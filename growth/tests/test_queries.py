@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from growth import agenda
 from growth.models import (
     Association,

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from growth.models import Entry, Feed, ReadingNote
 from growth.tests.feedserver import RSS, serve
 

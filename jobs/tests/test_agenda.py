@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone, translation
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs import agenda
 from jobs.models import Interview
 from jobs.tests.factories import make_application

@@ -2,7 +2,7 @@
 
 import json
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs.models import Application, Interview, PracticeAttempt, PreparedAnswer
 from jobs.tests.factories import (
     make_answer,
@@ -163,7 +163,16 @@ class ApiTests(ApiTestCase):
         interview = make_interview(application)
         response = self.call("put", f"/jobs/interviews/{interview.pk}/reflection", {})
         self.assertEqual(response.status_code, 422)
-        self.assertIn("Write at least one thing", response.json()["detail"])
+        self.assertEqual(
+            response.json()["detail"],
+            [
+                {
+                    "loc": ["body"],
+                    "msg": "Write at least one thing: what went well, what to change, or a "
+                    "technique.",
+                }
+            ],
+        )
 
     def test_it_lists_the_common_questions_in_french(self):
         response = self.client.get("/api/jobs/questions", headers={"Accept-Language": "fr"})
@@ -273,3 +282,31 @@ class ApiTests(ApiTestCase):
         self.assertEqual(self.call("get", "/jobs/answers", headers=self.bob_headers).json(), [])
         self.assertTrue(Application.objects.filter(pk=a, notes="").exists())
         self.assertTrue(PracticeAttempt.objects.filter(pk=attempt.pk).exists())
+
+    def test_it_answers_with_the_pages_messages(self):
+        # The API validates with the page's forms: the same sentence, whichever door.
+        response = self.call(
+            "post",
+            "/jobs/applications",
+            {"title": "Analyst", "organisation": "City", "posting_url": "not a url"},
+        )
+        self.assertEqual(
+            response.json()["detail"],
+            [
+                {
+                    "loc": ["body", "posting_url"],
+                    "msg": "Enter a full web address, starting with https://.",
+                }
+            ],
+        )
+        application = make_application(self.alice)
+        interview = make_interview(application)
+        response = self.call(
+            "put",
+            f"/jobs/interviews/{interview.pk}/reflection",
+            {"went_well": "Examples", "techniques": ["x" * 501]},
+        )
+        self.assertEqual(
+            response.json()["detail"],
+            [{"loc": ["body", "techniques"], "msg": "Keep each technique under 500 characters."}],
+        )

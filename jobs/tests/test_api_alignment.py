@@ -2,7 +2,7 @@
 
 import json
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs.tests.alignment_cases_en import POSTINGS
 from jobs.tests.alignment_cases_fr import POSTINGS as POSTINGS_FR
 

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs import postings
 from jobs.models import Application
 from jobs.tests.factories import CARE_POSTING_EN, make_application, make_occupation, make_skill

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs.models import PreparedAnswer
 from jobs.tests.factories import (
     make_answer,

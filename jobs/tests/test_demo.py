@@ -1,6 +1,6 @@
 """The demo data of the jobs app."""
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs import demo
 from jobs.models import Application, InterviewReflection, PreparedAnswer, Technique
 

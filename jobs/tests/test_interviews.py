@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs.models import Interview, InterviewReflection
 from jobs.tests.factories import make_application, make_interview, make_reflection
 

@@ -1,6 +1,6 @@
 """Behaviour carried by the jobs models: the status history, techniques kept across edits."""
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs.models import Status, Technique
 from jobs.tests.factories import make_application, make_interview, make_reflection
 

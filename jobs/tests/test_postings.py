@@ -3,7 +3,7 @@
 from types import SimpleNamespace
 from unittest import mock
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs import postings
 from jobs.models import DetectedSkill
 from jobs.tests.factories import make_application, make_skill

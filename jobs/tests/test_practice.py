@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs.models import PracticeAttempt
 from jobs.tests.factories import make_answer, make_application
 from jobs.tests.test_coach import ALIGNED, CONTRADICTING, SALES_POSTING

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from jobs import urls as jobs_urls
 from jobs.models import DetectedSkill
 from jobs.tests.factories import (

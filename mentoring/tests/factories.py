@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
-from core.testing import PASSWORD
+from accounts.testing import PASSWORD
 from goals.models import Goal
 from mentoring import lifecycle
 from mentoring.models import MenteePreferences, MentorProfile, Session

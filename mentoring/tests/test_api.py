@@ -1,6 +1,6 @@
 import json
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from mentoring.models import Mentorship
 from mentoring.tests import factories
 
@@ -91,7 +91,9 @@ class ApiTests(BaseTestCase):
         response = self.call(
             "put", "/api/mentoring/profile", self.bob, {"languages": ["fr"], "skill_ids": [424242]}
         )
-        assert response.status_code == 400
+        # Checked by the profile page's form: an unknown skill is invalid input (422).
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"] == ["body", "skills"]
         assert self.call("get", "/api/mentoring/profile", self.bob).status_code == 404
         assert not Mentorship.objects.exists()
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.testing import BaseTestCase
 from core.portability import export_person, import_person
-from core.testing import BaseTestCase
 from goals.models import Goal, Step
 from mentoring import lifecycle
 from mentoring.models import (

@@ -1,6 +1,6 @@
 import pytest
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from mentoring import lifecycle
 from mentoring.lifecycle import LifecycleError
 from mentoring.models import Mentorship, MentorshipGoal

@@ -1,7 +1,7 @@
 from django.utils import translation
 
-from core.testing import BaseTestCase
-from mentoring import lifecycle, matching
+from accounts.testing import BaseTestCase
+from mentoring import lifecycle, selectors
 from mentoring.matching import MenteeFacts, MentorFacts, exclusion, explain, score_parts, total
 from mentoring.tests import factories
 from taxonomy.models import Occupation, OccupationSkill, Skill, TargetOccupation, UserSkill
@@ -132,7 +132,7 @@ class RankMentorsTests(BaseTestCase):
 
     def test_it_ranks_mentors_with_the_gaps_of_the_target_occupation(self):
         with translation.override("en"):
-            matches = matching.rank_mentors(self.alice)
+            matches = selectors.rank_mentors(self.alice)
         assert [m.mentor.user.display_name for m in matches] == ["Maria", "Paul"]
         maria = matches[0]
         skills = maria.parts[0]
@@ -148,14 +148,14 @@ class RankMentorsTests(BaseTestCase):
         self.maria_profile.capacity = 1
         self.maria_profile.save()
         mentorship = lifecycle.send_request(self.bob, self.maria_profile, "Learn", objectives="X")
-        assert [m.mentor.user for m in matching.rank_mentors(self.alice)][0] == self.maria
+        assert [m.mentor.user for m in selectors.rank_mentors(self.alice)][0] == self.maria
         lifecycle.accept(mentorship, self.maria)
-        assert self.maria not in [m.mentor.user for m in matching.rank_mentors(self.alice)]
+        assert self.maria not in [m.mentor.user for m in selectors.rank_mentors(self.alice)]
         lifecycle.complete(mentorship, self.maria)
-        assert self.maria in [m.mentor.user for m in matching.rank_mentors(self.alice)]
+        assert self.maria in [m.mentor.user for m in selectors.rank_mentors(self.alice)]
 
     def test_it_counts_goal_skills_as_needs(self):
         goal = factories.goal(self.bob)
         goal.target_skills.add(self.skills[5])
-        needs = matching.mentee_needs(self.bob)
+        needs = selectors.mentee_needs(self.bob)
         assert needs == {self.skills[5].pk}

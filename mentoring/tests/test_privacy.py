@@ -4,7 +4,7 @@ import json
 
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from mentoring import feedback_for_goal, lifecycle
 from mentoring.models import PrivateNote
 from mentoring.tests import factories

@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from mentoring import lifecycle
 from mentoring.models import (
     FeedbackReflection,
@@ -124,11 +124,15 @@ class PagesTests(BaseTestCase):
         self.assertContains(page, "If I understand correctly")
         self.assertContains(page, "She wants a plan")
         assert PrivateNote.objects.get().author == self.maria
-        # Only the mentee prepares the questions.
+        # Only the mentee prepares the questions: the page says so, as the API does (400).
         response = self.client.post(
-            reverse("mentoring:session_update", args=[session.pk, "questions"]), {"questions": "x"}
+            reverse("mentoring:session_update", args=[session.pk, "questions"]),
+            {"questions": "x"},
+            follow=True,
         )
-        assert response.status_code == 404
+        self.assertContains(response, "Only the mentee prepares the questions.")
+        session.refresh_from_db()
+        assert session.questions == "Q1\nQ2"
         self.client.post(
             reverse("mentoring:session_update", args=[session.pk, "action"]),
             {"title": "Do three SQL exercises"},

@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
-from core.testing import PASSWORD
+from accounts.testing import PASSWORD
 from organisations import framework, modelfile, people
 from organisations.models import ManagerLink, Membership, Role
 from taxonomy.models import Skill

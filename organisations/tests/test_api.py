@@ -2,7 +2,7 @@
 
 import datetime
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals.models import Goal
 from organisations import modelfile
 from organisations.models import Organisation

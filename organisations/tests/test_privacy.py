@@ -5,7 +5,7 @@ teammate sees the roster, not the 1:1s; an ex-member and an outsider get 404 eve
 from django.test import TestCase
 from django.urls import reverse
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from goals.models import Goal, Reflection
 from jobs.models import Application
 from organisations import access, assessments, conversations, people

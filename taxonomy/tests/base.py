@@ -1,9 +1,9 @@
-"""A test case with the tiny ESCO release loaded, plus alice and bob (core.testing)."""
+"""A test case with the tiny ESCO release loaded, plus alice and bob (accounts.testing)."""
 
 import tempfile
 from unittest import mock
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from taxonomy import transferable
 from taxonomy.importer import import_esco
 from taxonomy.models import Occupation, Skill

@@ -1,6 +1,6 @@
 """API doors: /api/occupations, /api/skills, /api/occupations/{id}, /api/skills/extract."""
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from taxonomy.tests.search_fixtures import build_taxonomy
 
 

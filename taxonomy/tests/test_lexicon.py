@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from taxonomy import lexicon
 from taxonomy.models import Occupation, Skill
 

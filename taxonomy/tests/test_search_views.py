@@ -1,6 +1,6 @@
 """Web doors: the occupation and skill search pages and the extraction page."""
 
-from core.testing import BaseTestCase
+from accounts.testing import BaseTestCase
 from taxonomy.models import UserSkill
 from taxonomy.tests.search_fixtures import build_taxonomy
 

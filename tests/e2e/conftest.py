@@ -4,7 +4,8 @@ Fixtures:
 - `page`: a fresh browser context and page whose base URL is the live server, so journeys call
   `page.goto("/accounts/signup/")`.
 - `screenshot(name)`: saves a full-page PNG under test-artifacts/screenshots/<test name>/.
-- `signed_in(page, user)`: logs `user` in through the login form (password core.testing.PASSWORD).
+- `signed_in(page, user)`: logs `user` in through the login form (password
+  accounts.testing.PASSWORD).
 """
 
 import os
@@ -91,7 +92,7 @@ def screenshot(page, request):
 
 @pytest.fixture
 def signed_in():
-    from core.testing import PASSWORD
+    from accounts.testing import PASSWORD
 
     def sign_in(page, user):
         page.goto("/accounts/login/")

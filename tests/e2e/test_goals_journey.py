@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import User
-from core.testing import PASSWORD
+from accounts.testing import PASSWORD
 
 TEXT = {
     "en": {

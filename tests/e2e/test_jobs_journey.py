@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import User
-from core.testing import PASSWORD
+from accounts.testing import PASSWORD
 from jobs.models import Application
 from taxonomy.models import Skill
 

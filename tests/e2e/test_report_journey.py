@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import User
-from core.testing import PASSWORD
+from accounts.testing import PASSWORD
 from goals.models import CheckIn, Goal, Stage
 from growth.models import LearningItem
 

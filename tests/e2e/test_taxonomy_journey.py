@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 
 from accounts.models import User
-from core.testing import PASSWORD
+from accounts.testing import PASSWORD
 from taxonomy.importer import import_esco
 from taxonomy.search import search_occupations, search_skills
 from taxonomy.tests.esco_fixture import HEALTH_CARE_ASSISTANT, write_real_subset
