@@ -758,3 +758,35 @@ class GoalAlignment(models.Model):
     why_me = models.TextField(_("why it matters to me"), blank=True)
     why_team = models.TextField(_("why it matters to the team"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+
+# History brought in by an import --------------------------------------------------------------
+
+
+class OrganisationRecord(models.Model):
+    """An organisation the person belonged to, brought in with an imported file: her own side
+    (her self-assessments, private notes of 1:1s, goals linked to objectives), read-only. An
+    import never links to an organisation here: the same name on another instance is another
+    organisation."""
+
+    owner_path = "owner"  # who sees it: core.access
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organisation_records"
+    )
+    organisation_name = models.CharField(_("organisation"), max_length=200)
+    joined_at = models.DateTimeField()
+    left_at = models.DateTimeField(null=True, blank=True)
+    details = models.JSONField(default=dict)
+    imported_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-joined_at", "-id"]
+        verbose_name = _("imported organisation")
+        verbose_name_plural = _("imported organisations")
+
+    def __str__(self):
+        return self.organisation_name
+
+    def get_absolute_url(self):
+        return reverse("organisations:history", args=[self.pk])

@@ -37,7 +37,7 @@ from organisations.models import (
 )
 
 INVITATION_DAYS = 14
-RESERVED_SLUGS = {"new", "join", "former"}
+RESERVED_SLUGS = {"new", "join", "former", "history"}
 
 
 class OrgError(Exception):

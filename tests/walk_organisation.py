@@ -28,6 +28,7 @@ from organisations.models import (
     JobRole,
     Membership,
     Objective,
+    OrganisationRecord,
     PrivateNote,
     Role,
 )
@@ -193,6 +194,12 @@ def build(alice, skill, objects):
     old_assessment = assessments.start_self_assessment(left, other_role)
     old_assessment.ratings.update(level=1, comment=secret("left-org-rating"))
     people.leave(left, alice)
+    record = OrganisationRecord.objects.create(
+        owner=alice,
+        organisation_name=secret("imported-organisation"),
+        joined_at=now - datetime.timedelta(days=900),
+        details={"private_notes": [{"text": secret("imported-note")}]},
+    )
 
     objects.update(
         {
@@ -214,6 +221,7 @@ def build(alice, skill, objects):
             "objective": objective,
             "invitation": invitation,
             "former": left,
+            "org_record": record,
             "team_goal": team_goal,
             "eve_review": eve_review,
         }
@@ -250,6 +258,8 @@ def routes(owned, public_token):
     return {
         "organisations:join": (public_token, lambda w: {"token": w.org_invitation}),
         "organisations:former": (owned, lambda w: {"pk": w.objects["former"].pk}),
+        "organisations:history": (owned, lambda w: {"pk": w.objects["org_record"].pk}),
+        "organisations:history_delete": (owned, lambda w: {"pk": w.objects["org_record"].pk}),
         **{
             f"organisations:{name}": (ORG, _org())
             for name in (

@@ -30,6 +30,7 @@ from organisations.models import (
     ManagerLink,
     Membership,
     Objective,
+    OrganisationRecord,
     PrivateNote,
     Team,
 )
@@ -57,7 +58,12 @@ def index(request):
     return render(
         request,
         "organisations/index.html",
-        {"memberships": memberships, "proposals": proposals, "former": former},
+        {
+            "memberships": memberships,
+            "proposals": proposals,
+            "former": former,
+            "imported": list(owned(OrganisationRecord, user)),
+        },
     )
 
 
@@ -705,3 +711,24 @@ def goal_align(request, slug, goal_id):
             "errors": errors(form) if form.is_bound else "",
         },
     )
+
+
+# History brought in by an import --------------------------------------------------------------
+
+
+@login_required
+def history(request, pk):
+    """An organisation of an imported file: the person's own side of it, read-only."""
+    record = get_owned_or_404(OrganisationRecord, request.user, pk=pk)
+    return render(request, "organisations/history.html", {"record": record, **record.details})
+
+
+@login_required
+def history_delete(request, pk):
+    """A confirmation page on GET; the record is deleted on POST."""
+    record = get_owned_or_404(OrganisationRecord, request.user, pk=pk)
+    if request.method == "POST":
+        record.delete()
+        messages.success(request, _("The imported organisation is deleted."))
+        return redirect("organisations:index")
+    return render(request, "organisations/history_delete.html", {"record": record})
