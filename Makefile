@@ -9,7 +9,7 @@ UV_VERSION := 0.13.9
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench bench-load lock install install-dev messages messages-update clean
+.PHONY: run setup test lint bench bench-load lock install install-dev messages messages-update clean
 
 ifeq ($(PYTHON_BIN),)
 $(error No Python 3.12+ found: see the message above)
@@ -45,10 +45,15 @@ messages-update: $(VENV)/.installed
 	    $(CURDIR)/$(VENV)/bin/django-admin makemessages -l fr --no-location --no-obsolete -v 0) || exit 1; \
 	done
 
-run: install
+# What `make run` sets up before serving: the database, the ESCO taxonomy (shipped in data/,
+# imported once) and the demo people. `make test` runs it in a fresh clone
+# (scripts/check-fresh-clone).
+setup: install
 	$(PARCOURS) migrate --no-input
 	$(PARCOURS) taxonomy import --if-empty
 	$(PARCOURS) demo
+
+run: setup
 	$(PARCOURS) worker & trap "kill $$! 2>/dev/null" EXIT; $(PARCOURS) serve --host $(HOST) --port $(PORT)
 
 test:

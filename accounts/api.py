@@ -5,7 +5,6 @@ never mint new ones, so a leaked token cannot make itself permanent.
 """
 
 import datetime
-import json
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from ninja.errors import HttpError
 from accounts.api_auth import api_auth
 from accounts.forms import ProfileForm
 from accounts.models import ApiToken
+from core import jsonbody
 from core.access import get_owned_or_404, owned
 
 router = Router(tags=["accounts"], auth=api_auth())
@@ -67,12 +67,15 @@ def _problem(field, message):
 def _parse_patch(request):
     """Return the JSON object of a PATCH body and the problems with its fields' types.
 
-    A body that is not a JSON object is a 400, with a translated `detail`.
+    A body that is not a JSON object (or nested too deeply) is a 400, with a translated `detail`;
+    text no database stores (a lone surrogate, NUL) is a problem of its field.
     """
     try:
-        body = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
-        raise HttpError(400, _("The request body is not valid JSON.")) from None
+        body = jsonbody.loads(request.body or b"null")
+    except jsonbody.InvalidText as error:
+        return {}, [{"loc": error.loc, "msg": str(error), "type": "value_error"}]
+    except jsonbody.BodyRefused as error:
+        raise HttpError(400, str(error)) from None
     if not isinstance(body, dict):
         raise HttpError(400, _('The request body must be a JSON object, e.g. {"language": "fr"}.'))
     problems = []

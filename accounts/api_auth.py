@@ -35,15 +35,38 @@ class TooManyInvalidTokens(HttpError):
 class TokenAuth(HttpBearer):
     """`Authorization: Bearer prc_...` with a token created on the profile page.
 
-    Invalid tokens count as failures for the caller's address; past the limit the address gets
-    429 for every token, valid or not, until the window has passed (accounts/throttle.py);
-    its Retry-After header says how many seconds are left.
+    Throttled (accounts/throttle.py) so that nobody is locked out by someone else: a token
+    refused again and again is refused at once (429) for the window, counted by its first
+    PREFIX_LENGTH characters, which no one but its owner knows; an address presenting many
+    invalid tokens gets 429 for its invalid ones, while its valid tokens keep working. A 429's
+    Retry-After header says how many seconds are left.
     """
 
+    PREFIX_LENGTH = 16  # "prc_" and 12 random characters: more than the hint shown
+
     def authenticate(self, request, token):
+        raw = token.strip()
+        prefix = raw[: self.PREFIX_LENGTH]
+        lock = throttle.lockout(throttle.Scope.TOKEN_PREFIX, prefix)
+        if lock is not None:
+            raise TooManyInvalidTokens(
+                lock.seconds_left,
+                ngettext(
+                    "This token was refused too many times. Try again in %(minutes)s minute.",
+                    "This token was refused too many times. Try again in %(minutes)s minutes.",
+                    lock.minutes_left,
+                )
+                % {"minutes": lock.minutes_left},
+            )
+        user = ApiToken.authenticate(raw)
+        if user is not None:
+            request.user = user
+            apply_preferences(user)
+            return user
         address = throttle.client_address(request)
         lock = throttle.lockout(throttle.Scope.TOKEN_ADDRESS, address)
         if lock is not None:
+            # Not recorded: past the limit, the table stays small whatever an address sends.
             raise TooManyInvalidTokens(
                 lock.seconds_left,
                 ngettext(
@@ -55,13 +78,10 @@ class TokenAuth(HttpBearer):
                 )
                 % {"minutes": lock.minutes_left},
             )
-        user = ApiToken.authenticate(token.strip())
-        if user is None:
-            throttle.record_failure((throttle.Scope.TOKEN_ADDRESS, address))
-            return None
-        request.user = user
-        apply_preferences(user)
-        return user
+        throttle.record_failure(
+            (throttle.Scope.TOKEN_PREFIX, prefix), (throttle.Scope.TOKEN_ADDRESS, address)
+        )
+        return None
 
 
 class SessionAuth(APIKeyCookie):

@@ -4,6 +4,8 @@ The profile form is the one rule for what a person may change about themselves: 
 and `PATCH /api/me` both validate through it.
 """
 
+import logging
+
 from django import forms
 from django.conf import settings
 from django.conf.locale import LANG_INFO
@@ -14,8 +16,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from accounts import conf, throttle, timezones
+from accounts import conf, devices, throttle, timezones
 from accounts.models import ApiToken, User
+
+logger = logging.getLogger(__name__)
 
 
 class ParcoursFormMixin:
@@ -37,7 +41,18 @@ class ParcoursFormMixin:
 
 
 def lockout_message(lock):
-    """What a locked-out person reads: why, and when to come back, in their language."""
+    """What a locked-out or slowed-down person reads: why, and when to come back."""
+    if lock.slow:
+        seconds = max(1, lock.seconds_left)
+        return ngettext(
+            "Too many failed attempts on this account: for its security, wait %(seconds)s "
+            "second before trying again. On a device you signed in from before, the right "
+            "password works at once; you can also reset your password.",
+            "Too many failed attempts on this account: for its security, wait %(seconds)s "
+            "seconds before trying again. On a device you signed in from before, the right "
+            "password works at once; you can also reset your password.",
+            seconds,
+        ) % {"seconds": seconds}
     until = timezone.localtime(lock.until)
     return ngettext(
         "Too many failed attempts. For your security, signing in is paused: try again in "
@@ -81,7 +96,9 @@ class SignupForm(ParcoursFormMixin, auth_forms.BaseUserCreationForm):
 
 
 class LoginForm(ParcoursFormMixin, auth_forms.AuthenticationForm):
-    """Email and password, with a lock-out after repeated failures (accounts/throttle.py)."""
+    """Email and password, throttled so that nobody can lock someone else out
+    (accounts/throttle.py): failures lock one account from one address (or one known device),
+    slow an account down from elsewhere, and lock an address trying many accounts."""
 
     username = forms.EmailField(
         label=_("Email"),
@@ -98,18 +115,33 @@ class LoginForm(ParcoursFormMixin, auth_forms.AuthenticationForm):
     def clean(self):
         email = (self.cleaned_data.get("username") or "").strip().lower()
         address = throttle.client_address(self.request) if self.request else ""
-        scoped = [(throttle.Scope.ACCOUNT, email), (throttle.Scope.ADDRESS, address)]
-        lock = throttle.first_lockout(*scoped)
+        device = devices.known_device(self.request, email)
+        if device:
+            lock = throttle.lockout(throttle.Scope.DEVICE, device)
+            failures = [(throttle.Scope.DEVICE, device), (throttle.Scope.ACCOUNT, email)]
+        else:
+            from_here = (throttle.Scope.ACCOUNT_ADDRESS, throttle.pair(email, address))
+            lock = throttle.first_lockout(
+                from_here, (throttle.Scope.ADDRESS, address)
+            ) or throttle.slowdown(email)
+            failures = [
+                from_here,
+                (throttle.Scope.ADDRESS, address),
+                (throttle.Scope.ACCOUNT, email),
+            ]
         if lock is not None:
             raise ValidationError(lockout_message(lock), code="locked")
         try:
             cleaned = super().clean()
         except ValidationError as error:
             if error.code == "invalid_login":
-                throttle.record_failure(*scoped)
+                throttle.record_failure(*failures)
             raise
         if self.user_cache is not None:
             throttle.clear(throttle.Scope.ACCOUNT, email)
+            throttle.clear(throttle.Scope.ACCOUNT_ADDRESS, throttle.pair(email, address))
+            if device:
+                throttle.clear(throttle.Scope.DEVICE, device)
         return cleaned
 
 
@@ -125,6 +157,22 @@ class PasswordResetForm(ParcoursFormMixin, auth_forms.PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
         with translation.override(context["user"].language):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+    def save(self, *args, request=None, **kwargs):
+        """Send the link, unless this account or this address asked too often this hour.
+
+        The page the person sees next is the same either way (no account enumeration, and no
+        way to learn that a limit was reached): a handful of emails an hour is plenty for a
+        person, and nobody can flood someone's inbox from Parcours.
+        """
+        email = self.cleaned_data["email"]
+        address = throttle.client_address(request) if request else ""
+        asked = [(throttle.Scope.RESET_ACCOUNT, email), (throttle.Scope.RESET_ADDRESS, address)]
+        if throttle.first_lockout(*asked) is not None:
+            logger.info("Password reset email not sent: too many asked this hour")
+            return
+        throttle.record_failure(*asked)
+        super().save(*args, request=request, **kwargs)
 
 
 class SetPasswordForm(ParcoursFormMixin, auth_forms.SetPasswordForm):

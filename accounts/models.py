@@ -182,17 +182,24 @@ class ApiToken(models.Model):
 
 
 class AuthFailure(models.Model):
-    """One failed attempt to authenticate, kept only as long as the lock-out window.
+    """One failed attempt to authenticate (or one password-reset email sent), kept only as long
+    as its window (accounts/throttle.py).
 
-    A failed log-in is recorded twice, once for the account and once for the address, so that
-    each is counted (and cleared) on its own. Only a digest of the email address or IP address is
-    stored: the table says how often something failed, never who typed what.
+    A failed log-in is recorded under several keys (the account, the account from this address,
+    the address, or the known device), so that each is counted (and cleared) on its own. Only a
+    digest of the email address, IP address, device or token prefix is stored: the table says
+    how often something failed, never who typed what.
     """
 
     class Scope(models.TextChoices):
         ACCOUNT = "account", _("account")
+        ACCOUNT_ADDRESS = "account-address", _("account from one address")
         ADDRESS = "address", _("address")
+        DEVICE = "device", _("known device")
+        TOKEN_PREFIX = "token-prefix", _("API token prefix")
         TOKEN_ADDRESS = "token-address", _("API token address")
+        RESET_ACCOUNT = "reset-account", _("password reset email to an account")
+        RESET_ADDRESS = "reset-address", _("password reset email asked from an address")
 
     scope = models.CharField(max_length=16, choices=Scope.choices)
     key = models.CharField(max_length=64)

@@ -48,3 +48,20 @@ class BaseTestCase(TestCase):
 
         _token, raw = ApiToken.issue(user or self.alice, "tests")
         return {"Authorization": f"Bearer {raw}"}
+
+
+def run_queued_tasks() -> None:
+    """Run every queued background task now, as `parcours worker` would, then return."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command(
+        "db_worker",
+        batch=True,
+        interval=0,
+        no_startup_delay=True,
+        queue_name="*",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import throttle
+from accounts import devices, throttle
 from accounts.forms import (
     ApiTokenForm,
     DeleteAccountForm,
@@ -60,6 +60,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        devices.remember(response, form.get_user().email)
         return remember_language(response, form.get_user().language)
 
 
@@ -107,9 +108,10 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password_reset_complete")
 
     def form_valid(self, form):
-        # Whoever can read the person's email may sign in again at once.
+        # Whoever can read the person's email may sign in again at once, from this browser
+        # even while the account is slowed down by failures from elsewhere.
         throttle.clear(throttle.Scope.ACCOUNT, form.user.email)
-        return super().form_valid(form)
+        return devices.remember(super().form_valid(form), form.user.email)
 
 
 password_reset_confirm = PasswordResetConfirmView.as_view()

@@ -74,7 +74,7 @@ def main():
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from jobs import postings
+    from jobs import tasks
     from jobs.models import Application
     from jobs.tasks import detect_posting_skills
     from taxonomy import search
@@ -114,7 +114,7 @@ def main():
                 client.get(response["Location"])
                 pages.append(time.perf_counter() - started)
                 application = Application.objects.filter(user=person).latest("pk")
-                assert postings.detection_pending(application)
+                assert tasks.detection_pending(application)
                 started = time.perf_counter()
                 found = detect_posting_skills.call(application.pk)
                 detections.append(time.perf_counter() - started)

@@ -395,7 +395,7 @@ class Instance:
         }
         step("migrating")
         run(self.env, PARCOURS, "migrate", "--no-input", "-v", "0")
-        esco = Path(os.environ.get("PARCOURS_ESCO_DIR", ROOT.parent / "shared/data/esco-v1.1.1"))
+        esco = Path(os.environ.get("PARCOURS_ESCO_DIR", ROOT / "data" / "esco-v1.1.1"))
         if esco.is_dir():
             step("importing the ESCO taxonomy")
             run(self.env, PARCOURS, "taxonomy", "import", "-v", "0")

@@ -128,8 +128,15 @@ def _collection_of(model):
 
 
 def _fields(model):
-    """(name, field) of what a record carries: every concrete field but the id."""
-    return [(f.name, f) for f in model._meta.concrete_fields if not f.primary_key]
+    """(name, field) of what a record carries: every concrete field but the id, and but the
+    fields a model lists in `not_exported` (the state of work in progress, not the person's
+    data: such a field takes its default on import)."""
+    skipped = set(getattr(model, "not_exported", ()))
+    return [
+        (f.name, f)
+        for f in model._meta.concrete_fields
+        if not f.primary_key and f.name not in skipped
+    ]
 
 
 def _m2m(model):

@@ -14,7 +14,7 @@ from ninja import Field, PatchDict, Query, Router, Schema, Status
 from core.access import get_owned_or_404, owned
 from core.api_schemas import RowId
 from core.api_validation import form_invalid, form_value, save_form
-from growth import feeds, roi
+from growth import roi, tasks
 from growth.forms import ContactForm, FeedForm, InteractionForm, LearningItemForm
 from growth.models import Contact, Entry, Feed, Interaction, LearningItem
 
@@ -310,11 +310,17 @@ class FeedOut(Schema):
     industry: str
     last_fetched_at: datetime.datetime | None
     last_error: str
+    last_new_entries: int | None = Field(
+        description="articles the last fetch brought; null after a failure (see last_error)"
+    )
+    fetch_state: str = Field(
+        description='"queued" or "fetching" while a fetch is on its way, else ""'
+    )
 
 
 class FetchOut(Schema):
     feed: FeedOut
-    new_entries: int | None = Field(description="null when the fetch failed (see feed.last_error)")
+    queued: bool = Field(description="false when a fetch of this feed was already on its way")
 
 
 class EntryOut(Schema):
@@ -357,11 +363,12 @@ def delete_feed(request, feed_id: int):
     return Status(204, None)
 
 
-@router.post("/feeds/{feed_id}/fetch", response=FetchOut)
+@router.post("/feeds/{feed_id}/fetch", response={202: FetchOut})
 def fetch_feed(request, feed_id: int):
+    """Queue a fetch for the worker (202); poll GET /feeds/{feed_id} until fetch_state is ""."""
     feed = get_owned_or_404(Feed, request.auth, pk=feed_id)
-    new = feeds.fetch(feed)
-    return {"feed": feed, "new_entries": new}
+    queued = tasks.request_fetch(feed)
+    return Status(202, {"feed": feed, "queued": queued})
 
 
 @router.get("/entries", response=list[EntryOut])

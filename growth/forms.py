@@ -4,8 +4,10 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from core import safe_http
 from core.access import owned
-from growth.feeds import is_fetchable
+from growth import limits
+from growth.feeds import is_fetchable, is_private_literal
 from growth.models import (
     Association,
     Contact,
@@ -166,6 +168,16 @@ class ContactForm(OwnerFormMixin, forms.ModelForm):
         ]
         widgets = {"met_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
 
+    def clean(self):
+        if self.instance.pk is None:
+            from growth import networking
+
+            try:
+                networking.check_room_for(self.user, 1)
+            except networking.TooManyContacts as error:
+                raise forms.ValidationError(str(error), code="too_many_contacts") from None
+        return super().clean()
+
 
 class InteractionForm(forms.ModelForm):
     class Meta:
@@ -198,12 +210,29 @@ class FeedForm(OwnerFormMixin, forms.ModelForm):
         url = self.cleaned_data["url"]
         if not is_fetchable(url):
             raise forms.ValidationError(_("Give an http or https address."))
+        if is_private_literal(url) and not safe_http.private_addresses_allowed():
+            raise forms.ValidationError(
+                _(
+                    "This address is on this machine or a private network: Parcours reads "
+                    "feeds on the public internet only."
+                )
+            )
         duplicates = Feed.objects.for_user(self.user).filter(url=url)
         if self.instance.pk:
             duplicates = duplicates.exclude(pk=self.instance.pk)
         if duplicates.exists():
             raise forms.ValidationError(_("You already follow this feed."))
         return url
+
+    def clean(self):
+        limit = limits.get("GROWTH_MAX_FEEDS")
+        if self.instance.pk is None and Feed.objects.filter(user=self.user).count() >= limit:
+            raise forms.ValidationError(
+                _("You follow %(limit)s feeds, the most Parcours keeps: unfollow one first.")
+                % {"limit": limit},
+                code="too_many_feeds",
+            )
+        return super().clean()
 
 
 class ReadingNoteForm(OwnerFormMixin, forms.ModelForm):

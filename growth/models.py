@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import access
+from growth.limits import LONG_TEXT
 
 CURRENCIES = [
     ("CAD", "CAD"),
@@ -147,10 +148,11 @@ class LearningItem(models.Model):
     accreditation_verified_on = models.DateField(_("verified on"), null=True, blank=True)
     accreditation_note = models.TextField(
         _("how it was verified"),
+        max_length=LONG_TEXT,
         blank=True,
         help_text=_("E.g. “found in the ministry's list of recognised programmes”."),
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=LONG_TEXT, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -222,7 +224,7 @@ class Contact(models.Model):
     tags = models.CharField(
         _("tags"), max_length=300, blank=True, help_text=_("Separated by commas.")
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=LONG_TEXT, blank=True)
     follow_up_days = models.PositiveSmallIntegerField(
         _("follow up every (days)"),
         null=True,
@@ -288,7 +290,7 @@ class Interaction(models.Model):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="interactions")
     date = models.DateField(_("date"), default=timezone.localdate)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.MEETING)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), max_length=LONG_TEXT, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -318,7 +320,7 @@ class Association(models.Model):
     )
     industry = models.CharField(_("industry"), max_length=200, blank=True)
     website = models.URLField(_("web page"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=LONG_TEXT, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -387,6 +389,14 @@ class Feed(models.Model):
 
     owner_path = "user"  # who sees it: core.access
 
+    # The progress of a fetch is not the person's data: an export leaves it out (core.portability).
+    not_exported = ("last_new_entries", "fetch_state", "fetch_requested_at")
+
+    class FetchState(models.TextChoices):
+        IDLE = "", _("idle")
+        QUEUED = "queued", _("waiting to be fetched")
+        FETCHING = "fetching", _("being fetched")
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feeds"
     )
@@ -398,6 +408,13 @@ class Feed(models.Model):
     last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     last_error_at = models.DateTimeField(null=True, blank=True)
+    # How many articles the last successful fetch brought (None after a failure).
+    last_new_entries = models.PositiveIntegerField(null=True, blank=True)
+    # A fetch asked for with "Fetch now": queued for the worker, then being fetched.
+    fetch_state = models.CharField(
+        max_length=8, choices=FetchState.choices, default=FetchState.IDLE, blank=True
+    )
+    fetch_requested_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OwnedQuerySet.as_manager()
@@ -413,6 +430,10 @@ class Feed(models.Model):
 
     def get_absolute_url(self):
         return reverse("growth:feed_detail", args=[self.pk])
+
+    @property
+    def is_being_fetched(self):
+        return self.fetch_state != self.FetchState.IDLE
 
 
 class EntryQuerySet(models.QuerySet):
@@ -463,7 +484,7 @@ class ReadingNote(models.Model):
         Entry, null=True, blank=True, on_delete=models.SET_NULL, related_name="notes"
     )
     read_on = models.DateField(_("read on"), default=timezone.localdate)
-    takeaways = models.TextField(_("takeaways"))
+    takeaways = models.TextField(_("takeaways"), max_length=LONG_TEXT)
     goals = models.ManyToManyField(
         "goals.Goal", blank=True, related_name="reading_notes", verbose_name=_("career goals")
     )

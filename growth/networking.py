@@ -3,12 +3,13 @@
 import datetime
 from collections.abc import Iterable
 
-from django.core.files.uploadedfile import UploadedFile
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from accounts.models import User
-from growth import vcard
+from growth import limits, vcard
 from growth.models import Contact, Membership
 from taxonomy.models import Skill
 
@@ -67,13 +68,32 @@ def search_skills(query: str, language: str, limit: int = 20) -> list[dict]:
     return [{"pk": skill.pk, "label": skill.label(language)} for skill in skills[:limit]]
 
 
-def preview_import(user: User, uploaded: UploadedFile) -> list[dict]:
-    """What importing a vCard file would create: one row per card, duplicates flagged.
+class TooManyContacts(ValueError):
+    """An import or a new contact past the person's cap (growth.limits); says so for people."""
+
+
+def contacts_limit_message(limit: int) -> str:
+    return _(
+        "Parcours keeps at most %(limit)s contacts per person: remove contacts you no longer "
+        "need, or import fewer."
+    ) % {"limit": limit}
+
+
+def check_room_for(user: User, count: int) -> None:
+    """Raise TooManyContacts unless `user` may add `count` contacts."""
+    limit = limits.get("GROWTH_MAX_CONTACTS")
+    if Contact.objects.filter(user=user).count() + count > limit:
+        raise TooManyContacts(contacts_limit_message(limit))
+
+
+def preview_import(user: User, data: bytes | str) -> list[dict]:
+    """What importing a vCard file (bytes or text) would create: one row per card, duplicates
+    flagged. The web import and `parcours contacts import-vcard` both call it.
 
     A card is a duplicate when one of its email addresses belongs to an existing contact or to
     an earlier card of the same file. Raises vcard.VCardError.
     """
-    cards = vcard.parse(uploaded.read(vcard.MAX_BYTES + 1))
+    cards = vcard.parse(data)
     existing = {
         email.lower(): name
         for email, name in Contact.objects.for_user(user)
@@ -98,9 +118,20 @@ def preview_import(user: User, uploaded: UploadedFile) -> list[dict]:
     return preview
 
 
+def chosen_by_default(preview: list[dict]) -> set[int]:
+    """The cards imported unless the person says otherwise: all but the possible duplicates."""
+    return {row["index"] for row in preview if not row["duplicate_of"]}
+
+
 @transaction.atomic
-def import_cards(user: User, cards: list[dict], chosen: Iterable[int]) -> int:
-    """Create contacts from the parsed cards (dicts) whose index is in `chosen`."""
+def import_cards(user: User, cards: list[dict], chosen: Iterable[int]) -> list[Contact]:
+    """Create contacts from the parsed cards (dicts) whose index is in `chosen`; return them.
+
+    All or nothing: past the person's contacts cap, raises TooManyContacts and creates none.
+    """
+    # One import at a time per person, so that two at once cannot both pass the cap.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    check_room_for(user, len([index for index in range(len(cards)) if index in chosen]))
     contacts = []
     for index, card in enumerate(cards):
         if index not in chosen:
@@ -119,11 +150,11 @@ def import_cards(user: User, cards: list[dict], chosen: Iterable[int]) -> int:
                 email=email[:254],
                 phone=(card.get("phones") or [""])[0][:60],
                 tags=", ".join(card.get("categories", []))[:300],
-                notes=notes,
+                notes=notes[: limits.LONG_TEXT],
             )
         )
     Contact.objects.bulk_create(contacts)
-    return len(contacts)
+    return contacts
 
 
 def _valid_email(value):

@@ -63,6 +63,7 @@ urlpatterns = [
     path("feeds/<int:feed_id>/", watch.feed_detail, name="feed_detail"),
     path("feeds/<int:feed_id>/edit/", watch.FeedEdit.as_view(), name="feed_edit"),
     path("feeds/<int:feed_id>/fetch/", watch.feed_fetch, name="feed_fetch"),
+    path("feeds/<int:feed_id>/status/", watch.feed_status, name="feed_status"),
     path("feeds/<int:feed_id>/delete/", watch.FeedDelete.as_view(), name="feed_delete"),
     path("articles/<int:entry_id>/read/", watch.entry_read, name="entry_read"),
     path("reading/", watch.reading_list, name="reading"),

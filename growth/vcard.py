@@ -64,33 +64,84 @@ def decode(data):
         return data.decode("latin-1")
 
 
-def _unfold(text):
-    """Logical lines: a line starting with a space or a tab continues the previous one, and a
-    quoted-printable value ending with '=' continues on the next line (vCard 2.1)."""
-    lines = []
-    for raw in re.split(r"\r\n|\r|\n", text):
-        if raw[:1] in (" ", "\t") and lines:
-            lines[-1] += raw[1:]
-        elif lines and lines[-1].endswith("=") and _is_quoted_printable(lines[-1]):
-            lines[-1] += "\n" + raw  # a soft line break, decoded with the value
+# A property's name and parameters come before the first colon; no real one is this long. Past
+# it, a line is taken as having no quoted-printable encoding (and is refused if it has no colon).
+MAX_HEAD = 1000
+
+
+def _logical_lines(text):
+    """(number of the first physical line, logical line) of `text`, in one pass.
+
+    A line starting with a space or a tab continues the previous one (folding), and a
+    quoted-printable value ending with "=" continues on the next line (vCard 2.1's soft line
+    break, decoded with the value). Each character is looked at a bounded number of times: the
+    pieces of a logical line are joined once, and whether it is quoted-printable is decided once,
+    from its head (what comes before the first colon outside quotes), read as the pieces arrive.
+    """
+    pieces, start = [], 0
+    head = _Head()
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        if pieces and raw[:1] in (" ", "\t"):
+            pieces.append(raw[1:])
+            head.read(raw[1:])
+        elif pieces and head.quoted_printable and pieces[-1].endswith("="):
+            pieces += ("\n", raw)  # a soft line break, decoded with the value
         else:
-            lines.append(raw)
-    return lines
+            if pieces:
+                yield start, "".join(pieces)
+            pieces, start = [raw], number
+            head = _Head()
+            head.read(raw)
+    if pieces:
+        yield start, "".join(pieces)
 
 
-def _is_quoted_printable(line):
-    head = _split_unquoted(line, ":", maxsplit=1)[0]
-    return "QUOTED-PRINTABLE" in head.upper()
+class _Head:
+    """The head of a logical line (NAME;PARAMS before the first unquoted colon), read piece by
+    piece: each character once, and never more than MAX_HEAD of them."""
+
+    def __init__(self):
+        self.text, self.size, self.in_quotes, self.done = [], 0, False, False
+
+    def read(self, piece):
+        if self.done:
+            return
+        for index, char in enumerate(piece[: MAX_HEAD - self.size]):
+            if char == '"':
+                self.in_quotes = not self.in_quotes
+            elif char == ":" and not self.in_quotes:
+                self.text.append(piece[:index])
+                self.done = True
+                return
+        self.text.append(piece[: MAX_HEAD - self.size])
+        self.size += min(len(piece), MAX_HEAD - self.size)
+        self.done = self.size >= MAX_HEAD
+
+    @property
+    def quoted_printable(self):
+        return self.done and "QUOTED-PRINTABLE" in "".join(self.text).upper()
 
 
-def _split_unquoted(text, separator, maxsplit=-1):
-    """Split on `separator` outside double quotes."""
+def _split_head(line):
+    """(head, value) of a content line, split at the first colon outside double quotes; the
+    head is at most MAX_HEAD characters, else there is no head (None)."""
+    in_quotes = False
+    for index, char in enumerate(line[:MAX_HEAD]):
+        if char == '"':
+            in_quotes = not in_quotes
+        elif char == ":" and not in_quotes:
+            return line[:index], line[index + 1 :]
+    return None
+
+
+def _split_unquoted(text, separator):
+    """Split on `separator` outside double quotes (used on heads, which are short)."""
     parts, current, quoted = [], [], False
     for char in text:
         if char == '"':
             quoted = not quoted
             current.append(char)
-        elif char == separator and not quoted and (maxsplit < 0 or len(parts) < maxsplit):
+        elif char == separator and not quoted:
             parts.append("".join(current))
             current = []
         else:
@@ -125,8 +176,8 @@ def _unescape(value):
 
 def _parse_line(line, number):
     """(NAME, {PARAM: [values]}, raw value) of a content line."""
-    head_and_value = _split_unquoted(line, ":", maxsplit=1)
-    if len(head_and_value) != 2:
+    head_and_value = _split_head(line)
+    if head_and_value is None:
         raise VCardError(
             _("Line %(number)d is not a vCard property (NAME:value): “%(line)s”.")
             % {"number": number, "line": line[:60]}
@@ -227,7 +278,7 @@ def parse(data):
         raise VCardError(_("The file is too large: import at most 2 MB of contacts at a time."))
     cards = []
     properties = None
-    for number, line in enumerate(_unfold(text), start=1):
+    for number, line in _logical_lines(text):
         if not line.strip():
             continue
         upper = line.strip().upper()

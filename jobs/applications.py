@@ -5,7 +5,7 @@ history and read a posting the same way."""
 from django.db import transaction
 
 from accounts.models import User
-from jobs import postings
+from jobs import tasks
 from jobs.models import Application, Interview, InterviewReflection, Status
 
 
@@ -26,7 +26,7 @@ def save_application(application: Application, user: User, *, posting_changed: b
         application.save()
         application.move_to(new_status)
     if creating or posting_changed:
-        postings.request_detection(application)  # in the background: the page polls for them
+        tasks.request_detection(application)  # in the background: the page polls for them
     return application
 
 

@@ -62,36 +62,6 @@ def _normalise(found):
     return skill_id, float(confidence if confidence is not None else 1.0), matched, start, end
 
 
-def request_detection(application: Application) -> bool:
-    """Detect the posting's skills in the background: mark the application pending and queue
-    jobs.tasks.detect_posting_skills (`parcours worker` runs it; the page shows the skills when
-    they are ready). Saving a posting then answers at once: extraction takes seconds on a long
-    posting. Returns False when this installation has no skill extraction."""
-    if not extraction_available():
-        return False
-    from jobs.tasks import detect_posting_skills
-
-    detect_posting_skills.enqueue(application.pk)
-    return True
-
-
-def detection_pending(application: Application) -> bool:
-    """Whether a detection of the application's skills is queued or running: the task queue
-    (django-tasks-db's table) is the one record of it, so nothing else needs keeping in step.
-    Other task backends run the task at once or not at all: nothing is pending then."""
-    try:
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:  # pragma: no cover - the default settings use it
-        return False
-    from jobs.tasks import detect_posting_skills
-
-    return DBTaskResult.objects.filter(
-        task_path=detect_posting_skills.module_path,
-        status__in=("READY", "RUNNING"),
-        args_kwargs__args=[application.pk],
-    ).exists()
-
-
 def detect_skills(application: Application) -> list[DetectedSkill]:
     """Detect the skills in the posting and store them; return the kept detected skills.
 

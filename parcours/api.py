@@ -10,10 +10,10 @@ the error answers it can give, decided from what the operation takes and how it 
 """
 
 import functools
-import json
 import logging
 from http.client import responses as reasons
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpResponseNotAllowed
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -23,7 +23,9 @@ from ninja.parser import Parser
 from ninja.schema import NinjaGenerateJsonSchema
 
 from accounts.api_auth import SessionAuth, TokenAuth, api_auth
+from core import jsonbody
 from core.api_schemas import ErrorOut, ValidationErrorOut
+from core.middleware import body_limit, too_large
 
 logger = logging.getLogger(__name__)
 
@@ -36,11 +38,15 @@ ERROR_DESCRIPTIONS = {
     403: "Signed in with the session cookie, but the CSRF token is missing or wrong.",
     404: "Not found, or not yours: another person's things answer 404, never 403.",
     409: "Not possible in the current state, e.g. an attempt already finished.",
+    413: "The request body is larger than Parcours takes (2.5 MB for JSON).",
     422: (
         "Invalid input: `detail` lists each problem with its `loc` and `msg`; or, when each "
         "value is well formed but together they break a rule, says so in a sentence."
     ),
-    429: "Too many invalid API tokens from this address: try again after `Retry-After` seconds.",
+    429: (
+        "This token was refused too often, or this address sent too many invalid tokens: try "
+        "again after `Retry-After` seconds."
+    ),
 }
 
 
@@ -49,7 +55,8 @@ def error_statuses(method, operation):
 
     401 when it needs credentials; 429 when a token is accepted (invalid tokens lock the address
     out); 403 when the session is accepted for a change (the CSRF check); 404 when a path
-    parameter names something; 422 when it takes parameters or a body; 400 when it takes a body.
+    parameter names something; 422 when it takes parameters or a body; 400 and 413 when it takes
+    a body.
     Statuses a route's own rules add (400, 404, 409...) are declared on the route.
     """
     schemes = {name for requirement in operation.get("security", []) for name in requirement}
@@ -67,7 +74,7 @@ def error_statuses(method, operation):
     if parameters or has_body:
         statuses.add(422)
     if has_body:
-        statuses.add(400)
+        statuses |= {400, 413}
     return statuses
 
 
@@ -115,16 +122,12 @@ def declare_errors(schema):
     return schema
 
 
-class BodyNotJson(ValueError):
-    """A request body that is not JSON (ninja answers it 400; we say why, translated)."""
-
-
 class JsonParser(Parser):
+    """Bodies are read by core.jsonbody: not JSON, nested too deeply or holding text no database
+    stores raise a jsonbody.BodyRefused, which ninja wraps in an HttpError(400) (see http_error)."""
+
     def parse_body(self, request):
-        try:
-            return json.loads(request.body)
-        except ValueError as error:  # UnicodeDecodeError included
-            raise BodyNotJson(str(error)) from error
+        return jsonbody.loads(request.body)
 
 
 def answer_wrong_method_with_detail(view):
@@ -206,13 +209,23 @@ def not_found(request, exc):
 @api.exception_handler(HttpError)
 def http_error(request, exc):
     detail = str(exc)
-    if isinstance(exc.__cause__, BodyNotJson):
-        detail = _("The request body is not valid JSON.")
+    refused = exc.__cause__
+    if isinstance(refused, jsonbody.InvalidText):
+        problem = {"loc": refused.loc, "msg": str(refused), "type": "value_error"}
+        return api.create_response(request, {"detail": [problem]}, status=422)
+    if isinstance(refused, jsonbody.BodyRefused):
+        detail = str(refused)
     response = api.create_response(request, {"detail": detail}, status=exc.status_code)
     retry_after = getattr(exc, "retry_after", None)
     if retry_after is not None:
         response["Retry-After"] = str(retry_after)
     return response
+
+
+@api.exception_handler(RequestDataTooBig)
+def request_too_large(request, exc):
+    """A body over the limit that the middleware could not see coming (no Content-Length)."""
+    return too_large(request, body_limit(request))
 
 
 @api.exception_handler(Exception)

@@ -3,7 +3,8 @@
 Everything that differs between a laptop and a server comes from the environment; the defaults
 are safe for a local run (SQLite in ./var, DEBUG off, a secret key generated and kept on first
 use). Setting PARCOURS_ENV=production makes the settings strict: a SECRET_KEY must be given and
-cookies become secure.
+cookies become secure. With DEBUG off, a SECRET_KEY given that is weak (short, repetitive, a
+development or example key) stops the start with a message saying how to make a good one.
 """
 
 import os
@@ -39,9 +40,30 @@ PRODUCTION = PARCOURS_ENV == "production"
 DATA_DIR = Path(os.environ.get("PARCOURS_DATA_DIR", BASE_DIR / "var")).resolve()
 
 
+# Keys people copy from examples and tutorials: never good enough for a server.
+_KNOWN_WEAK_KEYS = {"changeme", "change-me", "secret", "secret-key", "your-secret-key", "dev"}
+
+
+def _is_weak(key):
+    """Django's own deployment check (security.W009), plus keys copied from examples."""
+    return (
+        len(key) < 50
+        or len(set(key)) < 5
+        or key.startswith("django-insecure-")
+        or key.strip().lower() in _KNOWN_WEAK_KEYS
+    )
+
+
 def _secret_key():
     key = os.environ.get("SECRET_KEY")
     if key:
+        # A server (DEBUG off) signs sessions, password-reset links and calendar tokens with it.
+        if (PRODUCTION or not env_bool("DEBUG", False)) and _is_weak(key):
+            raise ImproperlyConfigured(
+                "SECRET_KEY is too weak: use at least 50 random characters, not a word or a "
+                "copied example. Generate one with: "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+            )
         return key
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when PARCOURS_ENV=production.")
@@ -64,6 +86,10 @@ CSRF_FAILURE_VIEW = "core.views.pages.csrf_failure"
 
 # The address people reach Parcours at, for links in emails sent by the worker.
 PARCOURS_SITE_URL = os.environ.get("PARCOURS_SITE_URL", "http://127.0.0.1:8000")
+
+# Feeds (and any address a person types) are never fetched from this machine or a private
+# network, unless a self-hosted install reads its intranet's feeds: set this to 1 then.
+PARCOURS_FETCH_PRIVATE_ADDRESSES = env_bool("PARCOURS_FETCH_PRIVATE_ADDRESSES", False)
 
 # The ESCO taxonomy files (CSV or CSV.gz), read by `parcours taxonomy import`.
 PARCOURS_ESCO_DIR = Path(os.environ.get("PARCOURS_ESCO_DIR", BASE_DIR / "data" / "esco-v1.1.1"))
@@ -98,6 +124,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.PreferencesMiddleware",
+    # Before any view reads the body (CSRF reads it in process_view, after every __call__): 413
+    # for one larger than Parcours takes, in the signed-in person's language.
+    "core.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -256,6 +285,10 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No calendar-feed token or password-reset link in the log (parcours/access_log.py).
+    "filters": {"redact_secrets": {"()": "parcours.access_log.RedactSecretsFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

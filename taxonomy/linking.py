@@ -22,6 +22,7 @@ dropped); the fresh cases of bench/data/linking_fresh.jsonl were never used to c
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -73,7 +74,9 @@ class Link:
     segment: Segment  # that segment
 
 
-def segments(sentence, sizes=WINDOW_SIZES, names=frozenset()):
+def segments(
+    sentence: str, sizes: tuple[int, ...] = WINDOW_SIZES, names: frozenset[str] = frozenset()
+) -> list[Segment]:
     """The windows, clauses and whole of a sentence, without repeats, in reading order; and
     each single word whose folded form is in `names`."""
     sentence = sentence[:MAX_SENTENCE_LENGTH]
@@ -112,7 +115,11 @@ def segments(sentence, sizes=WINDOW_SIZES, names=frozenset()):
     return sorted(found.values(), key=lambda segment: (segment.start, -segment.end))
 
 
-def score_sentences(pairs, sizes=WINDOW_SIZES, names=frozenset()):
+def score_sentences(
+    pairs: list[tuple[str, str]],
+    sizes: tuple[int, ...] = WINDOW_SIZES,
+    names: frozenset[str] = frozenset(),
+) -> Iterator[tuple]:
     """For each (sentence, lang): (skills' mixed scores, lexical, best segment semantic, index of
     the best segment per skill, the segments, the channels of the batch). Yields per sentence."""
     for batch_start in range(0, len(pairs), SENTENCES_PER_BATCH):
@@ -182,7 +189,7 @@ class Scored:
         )
 
 
-def link_sentences(pairs, limit=10):
+def link_sentences(pairs: list[tuple[str, str]], limit: int = 10) -> list[list[search.Match]]:
     """The skills each (sentence, lang) shows or asks for, best first: lists of search.Match."""
     limit = max(1, min(int(limit), search.MAX_LIMIT))
     cleaned = [((query or "").strip(), "fr" if lang == "fr" else "en") for query, lang in pairs]

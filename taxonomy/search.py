@@ -1045,13 +1045,3 @@ def channels(kind, queries):
 def match_occupations(queries, limit=10):
     """Batch occupation search: a list of (query, lang) → a list of Match lists."""
     return match_many(OCCUPATIONS, queries, limit)
-
-
-def match_skills(queries, limit=10):
-    """Batch skill linking: a list of (sentence, lang) → a list of Match lists.
-
-    The rule is taxonomy.linking's (a sentence of a job ad or CV → the skills it shows or asks
-    for), which builds on this index through `channels`."""
-    from taxonomy import linking
-
-    return linking.link_sentences(queries, limit)

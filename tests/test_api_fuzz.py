@@ -12,11 +12,14 @@ derandomized so that a failure reproduces run after run. Dig deeper locally with
 
 import json
 import os
+from urllib.parse import unquote, urlencode
 
 import pytest
 import schemathesis
+from django.conf import settings as django_settings
 from django.core.wsgi import get_wsgi_application
-from hypothesis import HealthCheck, Phase, settings
+from django.urls import Resolver404, resolve
+from hypothesis import HealthCheck, Phase, assume, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
@@ -29,6 +32,8 @@ from core.api_schemas import ErrorOut, ValidationErrorOut
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 EXAMPLES = int(os.environ.get("PARCOURS_FUZZ_EXAMPLES", "10"))
+# Hostile bodies: fewer per operation, three kinds each (see test_it_refuses_hostile_bodies).
+HOSTILE_EXAMPLES = max(1, EXAMPLES // 5)
 
 
 def an_error_says_what_is_wrong(ctx, response, case):
@@ -82,6 +87,118 @@ def test_it_answers_a_signed_in_person_as_the_schema_says(case, token_headers):
 @fuzz_settings
 def test_it_answers_nobody_as_the_schema_says(case):
     case.call_and_validate(checks=CHECKS)
+
+
+# Hostile bodies -------------------------------------------------------------------------------
+#
+# Three kinds of body that crashed the server before (issue 14), sent to every operation that
+# takes a body: schemathesis generates a body as usual (valid or not), then it is made hostile.
+# Each kind has one right answer, whatever the operation and whatever else the body holds.
+
+SURROGATE = "\ud800"
+DEEP = 5_000  # far beyond core.jsonbody.MAX_DEPTH, and beyond Python's recursion limit
+
+
+def with_surrogates(value):
+    """`value` with a lone surrogate in every string, and in a key where there is no string."""
+    if isinstance(value, str):
+        return value[: len(value) // 2] + SURROGATE + value[len(value) // 2 :]
+    if isinstance(value, list):
+        return [with_surrogates(item) for item in value] or [SURROGATE]
+    if isinstance(value, dict):
+        changed = {key: with_surrogates(item) for key, item in value.items()}
+        return changed if _has_text(value) else {**changed, SURROGATE: "x"}
+    return {SURROGATE: value}
+
+
+def _has_text(value):
+    if isinstance(value, str):
+        return True
+    if isinstance(value, dict):
+        return any(_has_text(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_text(item) for item in value)
+    return False
+
+
+def nested(value):
+    """`value` with its first field (or itself) replaced by lists nested DEEP levels down."""
+    deep = "[" * DEEP + "]" * DEEP
+    if isinstance(value, dict) and value:
+        first, *others = value
+        rest = json.dumps({key: value[key] for key in others})[1:-1]
+        return "{" + json.dumps(first) + ": " + deep + (", " + rest if rest else "") + "}"
+    return deep
+
+
+PADDING = "x" * (django_settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+
+
+def oversized(value):
+    """`value` padded past the body limit (DATA_UPLOAD_MAX_MEMORY_SIZE), the padding made once."""
+    body = json.dumps(value)
+    if isinstance(value, dict):
+        return '{"padding": "' + PADDING + '"' + (", " + body[1:] if len(value) else "}")
+    return '["' + PADDING + '", ' + body + "]"
+
+
+def storable(value):
+    """`value` without the lone surrogates and NULs schemathesis puts in generated text."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "ignore").decode().replace("\x00", "")
+    if isinstance(value, list):
+        return [storable(item) for item in value]
+    if isinstance(value, dict):
+        return {storable(key): storable(item) for key, item in value.items()}
+    return value
+
+
+HOSTILE = {
+    # kind: (how the body becomes hostile, the status, words of the translated detail)
+    "lone surrogate": (lambda body: json.dumps(with_surrogates(body)), 422, "not valid text"),
+    "deep nesting": (lambda body: nested(storable(body)), 400, "nested too deeply"),
+    "over the limit": (oversized, 413, "too large"),
+}
+
+
+def resolves(path):
+    try:
+        resolve(unquote(path))
+    except Resolver404:
+        return False
+    return True
+
+
+def takes_a_body(ctx):
+    return "requestBody" in ctx.operation.definition.raw
+
+
+# Generated examples only: the explicit ones (schemathesis's coverage cases, dozens per
+# operation) are what the main test above is for.
+hostile_settings = settings(fuzz_settings, max_examples=HOSTILE_EXAMPLES, phases=[Phase.generate])
+
+
+@schema.include(takes_a_body).parametrize()
+@hostile_settings
+def test_it_refuses_hostile_bodies(case, token_headers, client):
+    """Every operation with a body answers each hostile kind with its 4xx and a `detail`."""
+    generated = case.body if isinstance(case.body, dict | list | str | int | float) else {}
+    path = case.formatted_path + ("?" + urlencode(case.query, doseq=True) if case.query else "")
+    method = case.operation.method.upper()  # the operation's own (the case may try TRACE)
+    # A path no route matches (an id that is not a number) is a 404 before any body is read.
+    assume(resolves(case.formatted_path))
+    for kind, (make_hostile, status, words) in HOSTILE.items():
+        response = client.generic(
+            method,
+            path,
+            make_hostile(generated),
+            content_type="application/json",
+            headers=token_headers,
+        )
+        assert response.status_code == status, (kind, method, path, response.content[:300])
+        detail = response.json()["detail"]
+        text = detail if isinstance(detail, str) else " ".join(p["msg"] for p in detail)
+        assert words in text, (kind, method, path, detail)
 
 
 TOO_BIG = 2**70  # more than any 64-bit primary key; SQLite cannot even compare with it

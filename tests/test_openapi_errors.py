@@ -57,12 +57,16 @@ def test_it_declares_401_and_429_with_retry_after_where_credentials_are_needed(s
     assert set(public) == {200}
 
 
-def test_it_declares_400_and_422_on_every_operation_with_a_body(schema):
+def test_it_declares_400_413_and_422_on_every_operation_with_a_body(schema):
     with_body = [op for _m, _p, op in operations(schema) if "requestBody" in op]
     assert len(with_body) > 40
     for operation in with_body:
         assert schema_of(operation["responses"][400]) == ERROR_REF
+        assert schema_of(operation["responses"][413]) == ERROR_REF
         assert schema_of(operation["responses"][422]) == VALIDATION_REF
+    for _method, _path, operation in operations(schema):
+        if "requestBody" not in operation:
+            assert 413 not in operation["responses"]
 
 
 def test_it_declares_403_only_where_the_session_can_change_something(schema):
@@ -127,7 +131,7 @@ def test_it_decides_from_the_signature():
     ) == {401, 403, 404, 422, 429}
     assert error_statuses(
         "post", {"parameters": [{"in": "query", "name": "q"}], "requestBody": {}}
-    ) == {400, 422}
+    ) == {400, 413, 422}
 
 
 class ServedSchemaTestCase(BaseTestCase):
@@ -204,16 +208,15 @@ class ErrorAnswersTestCase(BaseTestCase):
         self.assertIn(["body", "payload", "deadline"], [problem.loc for problem in problems])
 
     @override_settings(LOGIN_FAILURE_LIMIT=3, LOGIN_LOCKOUT_SECONDS=600)
-    def test_it_tells_a_locked_out_address_when_to_try_again(self):
-        headers = self.api_headers()
+    def test_it_tells_a_throttled_token_when_to_try_again(self):
         guess = {"Authorization": "Bearer prc_guess"}
         with frozen_clock() as clock:
             for _ in range(3):
                 self.assertEqual(self.client.get("/api/me", headers=guess).status_code, 401)
-            response = self.client.get("/api/me", headers=headers)
+            response = self.client.get("/api/me", headers=guess)
             self.assertEqual(response.status_code, 429)
             self.assertEqual(response["Retry-After"], "600")
             clock.advance(450.5)
-            response = self.client.get("/api/me", headers=headers)
+            response = self.client.get("/api/me", headers=guess)
             self.assertEqual(response["Retry-After"], "150")
             self.assertIn("Try again in 3 minutes", response.json()["detail"])

@@ -477,7 +477,7 @@ ROUTES = {
     "growth:membership_delete": (OWNED, _o("membership", "membership_id")),
     **{
         f"growth:{name}": (OWNED, _o("feed", "feed_id"))
-        for name in ("feed_detail", "feed_edit", "feed_fetch", "feed_delete")
+        for name in ("feed_detail", "feed_edit", "feed_fetch", "feed_status", "feed_delete")
     },
     "growth:entry_read": (OWNED, _o("entry", "entry_id")),
     "growth:reading_edit": (OWNED, _o("reading", "note_id")),

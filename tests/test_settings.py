@@ -34,7 +34,7 @@ def test_it_generates_and_keeps_a_local_secret_key(tmp_path):
 
 
 def test_it_is_strict_in_production(tmp_path):
-    env = {"PARCOURS_ENV": "production", "SECRET_KEY": "x" * 60}
+    env = {"PARCOURS_ENV": "production", "SECRET_KEY": STRONG_KEY}
     result = settings_in(
         env,
         "DEBUG",
@@ -72,3 +72,35 @@ def test_it_turns_wal_on_for_sqlite(db):
         mode = cursor.fetchone()[0]
     # The test database may be in memory, where SQLite reports "memory" instead of "wal".
     assert mode in ("wal", "memory")
+
+
+STRONG_KEY = "k3Y-" + "Zq8vR2nW5tX9bL4mP7sD1fH6jC0gA3eU" * 2
+
+
+def test_it_refuses_a_weak_or_default_secret_key_in_production(tmp_path):
+    weak = [
+        "x" * 60,  # long but one character repeated
+        "changeme",
+        "django-insecure-" + "a1b2c3d4e5" * 5,  # the key startproject generates for development
+        "short-but-varied-Key-123",
+    ]
+    for key in weak:
+        result = settings_in(
+            {"PARCOURS_ENV": "production", "SECRET_KEY": key}, "DEBUG", data_dir=tmp_path
+        )
+        assert result.returncode != 0, key
+        assert "SECRET_KEY is too weak" in result.stderr, (key, result.stderr[-500:])
+        assert "secrets.token_urlsafe(50)" in result.stderr
+    # DEBUG off is production-like even without PARCOURS_ENV: a weak key given is refused.
+    result = settings_in({"SECRET_KEY": "changeme"}, "DEBUG", data_dir=tmp_path)
+    assert result.returncode != 0 and "SECRET_KEY is too weak" in result.stderr
+    # ... while a developer with DEBUG on may use whatever key they like.
+    result = settings_in({"SECRET_KEY": "changeme", "DEBUG": "1"}, "DEBUG", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr[-500:]
+
+
+def test_it_accepts_a_strong_secret_key_in_production(tmp_path):
+    result = settings_in(
+        {"PARCOURS_ENV": "production", "SECRET_KEY": STRONG_KEY}, "DEBUG", data_dir=tmp_path
+    )
+    assert result.returncode == 0, result.stderr[-500:]

@@ -82,18 +82,46 @@ class TokenAuthTestCase(AccountsTestCase):
         self.assertEqual(response.json(), {"detail": "Introuvable."})
 
     @override_settings(LOGIN_FAILURE_LIMIT=3, LOGIN_LOCKOUT_SECONDS=600)
-    def test_it_throttles_invalid_tokens_per_address(self):
+    def test_bad_tokens_from_one_address_never_lock_the_valid_tokens_of_that_address(self):
+        # The probe: five bad tokens from one address locked every token from it (everyone
+        # behind a NAT or a proxy).
         headers = self.api_headers()
-        bad = {"Authorization": "Bearer prc_guess"}
+        for n in range(10):
+            bad = {"Authorization": f"Bearer prc_guess{n:02d}xxxxxxxx"}
+            self.assertEqual(self.client.get("/api/me", headers=bad).status_code, 401)
+        self.assertEqual(self.client.get("/api/me", headers=headers).status_code, 200)
+        self.assertFalse(AuthFailure.objects.filter(scope="account").exists())
+
+    @override_settings(TOKEN_FAILURE_LIMIT=3, TOKEN_LOCKOUT_SECONDS=600)
+    def test_a_token_refused_again_and_again_is_throttled_by_its_prefix(self):
+        headers = self.api_headers()
+        _token, raw = ApiToken.issue(self.alice, "revoked soon")
+        ApiToken.objects.filter(name="revoked soon").get().revoke()
+        revoked = {"Authorization": f"Bearer {raw}"}
         with frozen_clock() as clock:
             for _ in range(3):
-                self.assertEqual(self.client.get("/api/me", headers=bad).status_code, 401)
-            response = self.client.get("/api/me", headers=headers)  # even a valid token
+                self.assertEqual(self.client.get("/api/me", headers=revoked).status_code, 401)
+            response = self.client.get("/api/me", headers=revoked)
             self.assertEqual(response.status_code, 429)
+            self.assertEqual(response["Retry-After"], "600")
             self.assertIn("Try again in 10 minutes", response.json()["detail"])
-            # Another address is not affected.
-            other = self.client.get("/api/me", headers=headers, REMOTE_ADDR="10.1.1.1")
-            self.assertEqual(other.status_code, 200)
-            clock.advance(601)
+            # Another token, from the same address, works.
             self.assertEqual(self.client.get("/api/me", headers=headers).status_code, 200)
-        self.assertFalse(AuthFailure.objects.filter(scope="account").exists())
+            clock.advance(601)
+            self.assertEqual(self.client.get("/api/me", headers=revoked).status_code, 401)
+
+    @override_settings(TOKEN_ADDRESS_FAILURE_LIMIT=5, TOKEN_LOCKOUT_SECONDS=600)
+    def test_an_address_guessing_tokens_gets_429_but_its_valid_tokens_still_work(self):
+        headers = self.api_headers()
+        for n in range(5):
+            bad = {"Authorization": f"Bearer prc_guess{n:02d}xxxxxxxx"}
+            self.assertEqual(self.client.get("/api/me", headers=bad).status_code, 401)
+        bad = {"Authorization": "Bearer prc_another-guess-xxxxx"}
+        response = self.client.get("/api/me", headers=bad)
+        self.assertEqual(response.status_code, 429)
+        self.assertIn("from your address", response.json()["detail"])
+        self.assertEqual(self.client.get("/api/me", headers=headers).status_code, 200)
+        # Past the limit, failures are no longer written: the table stays small.
+        rows = AuthFailure.objects.count()
+        self.client.get("/api/me", headers=bad)
+        self.assertEqual(AuthFailure.objects.count(), rows)

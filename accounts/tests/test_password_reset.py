@@ -1,10 +1,11 @@
 import re
 
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 
 from accounts.models import AuthFailure
-from accounts.tests.helpers import AccountsTestCase
+from accounts.testing import make_person
+from accounts.tests.helpers import AccountsTestCase, frozen_clock
 from accounts.throttle import Scope, record_failure
 
 URL = "/accounts/password/reset/"
@@ -61,6 +62,34 @@ class PasswordResetTestCase(AccountsTestCase):
         form_url = self.client.get(self.reset_link(), follow=True).redirect_chain[-1][0]
         self.client.post(form_url, {"new_password1": NEW, "new_password2": NEW})
         self.assertFalse(AuthFailure.objects.filter(scope=Scope.ACCOUNT).exists())
+
+    @override_settings(PASSWORD_RESET_EMAILS_PER_HOUR=2)
+    def test_it_sends_a_few_reset_emails_per_account_and_hour_and_says_the_same(self):
+        with frozen_clock() as clock:
+            for n in range(5):
+                response = self.client.post(
+                    URL, {"email": "alice@example.org"}, REMOTE_ADDR=f"198.51.100.{n}"
+                )
+                self.assertRedirects(response, "/accounts/password/reset/sent/")
+            self.assertEqual(len(mail.outbox), 2)
+            self.client.post(URL, {"email": "bob@example.org"})
+            self.assertEqual(len(mail.outbox), 3)  # another account: not affected
+            clock.advance(3601)
+            self.client.post(URL, {"email": "alice@example.org"})
+            self.assertEqual(len(mail.outbox), 4)
+
+    @override_settings(PASSWORD_RESET_EMAILS_PER_ADDRESS_PER_HOUR=3)
+    def test_one_address_cannot_send_reset_emails_to_everyone(self):
+        for n in range(6):
+            make_person(f"person{n}@example.org", f"Person {n}")
+            self.client.post(URL, {"email": f"person{n}@example.org"}, REMOTE_ADDR="198.51.100.1")
+        self.assertEqual(len(mail.outbox), 3)
+
+    def test_the_reset_link_makes_this_browser_a_known_device(self):
+        self.client.post(URL, {"email": "alice@example.org"})
+        form_url = self.client.get(self.reset_link(), follow=True).redirect_chain[-1][0]
+        response = self.client.post(form_url, {"new_password1": NEW, "new_password2": NEW})
+        self.assertIn("parcours_device", response.cookies)
 
     def test_it_enforces_csrf(self):
         client = Client(enforce_csrf_checks=True)

@@ -28,7 +28,7 @@ class ThrottleTestCase(TestCase):
         with frozen_clock() as clock:
             throttle.record_failure((Scope.ADDRESS, "192.0.2.1"))
             self.assertNotIn("192.0.2.1", AuthFailure.objects.get().key)
-            clock.advance(61)
+            clock.advance(3601)  # past every window (password-reset emails count for an hour)
             throttle.record_failure((Scope.ADDRESS, "192.0.2.2"))
         self.assertEqual(AuthFailure.objects.count(), 1)
 
@@ -39,13 +39,27 @@ class ThrottleTestCase(TestCase):
 
     def test_it_checks_with_one_query(self):
         with self.assertNumQueries(1):
-            throttle.lockout(Scope.ACCOUNT, "a@example.org")
+            throttle.lockout(Scope.ACCOUNT_ADDRESS, "a@example.org|192.0.2.1")
+        with self.assertNumQueries(1):
+            throttle.slowdown("a@example.org")
 
     @override_settings(TOKEN_FAILURE_LIMIT=1, TOKEN_LOCKOUT_SECONDS=30)
     def test_it_counts_token_failures_with_their_own_rule(self):
-        throttle.record_failure((Scope.TOKEN_ADDRESS, "192.0.2.1"))
-        self.assertIsNotNone(throttle.lockout(Scope.TOKEN_ADDRESS, "192.0.2.1"))
-        self.assertIsNone(throttle.lockout(Scope.ADDRESS, "192.0.2.1"))
+        throttle.record_failure((Scope.TOKEN_PREFIX, "prc_abcdefghijkl"))
+        self.assertIsNotNone(throttle.lockout(Scope.TOKEN_PREFIX, "prc_abcdefghijkl"))
+        self.assertIsNone(throttle.lockout(Scope.ACCOUNT_ADDRESS, "prc_abcdefghijkl"))
+
+    def test_an_account_is_slowed_down_never_locked(self):
+        with frozen_clock() as clock:
+            for _ in range(3):
+                throttle.record_failure((Scope.ACCOUNT, "a@example.org"))
+            self.assertEqual(throttle.slowdown("a@example.org").seconds_left, 1)
+            self.assertTrue(throttle.slowdown("a@example.org").slow)
+            for _ in range(30):
+                throttle.record_failure((Scope.ACCOUNT, "a@example.org"))
+            self.assertEqual(throttle.slowdown("a@example.org").seconds_left, 60)
+            clock.advance(60)
+            self.assertIsNone(throttle.slowdown("a@example.org"))
 
 
 class ClientAddressTestCase(TestCase):

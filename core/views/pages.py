@@ -1,5 +1,7 @@
 """Home page and the error pages."""
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -22,6 +24,11 @@ def is_api(request):
 
 
 def bad_request(request, exception=None):
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
+        # Form fields over DATA_UPLOAD_MAX_MEMORY_SIZE inside an upload the middleware let in.
+        from core.middleware import too_large
+
+        return too_large(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
     if is_api(request):
         return JsonResponse({"detail": _("Bad request.")}, status=400)
     return render(request, "400.html", status=400)

@@ -59,3 +59,62 @@ def serve(routes):
     finally:
         server.shutdown()
         server.server_close()
+
+
+class Trickle:
+    """A server on 127.0.0.1 that answers one byte every `interval` seconds, for ever.
+
+    `stage` says where it stalls: "headers" (a header line that never ends), "body" (a body
+    much longer than what arrives) or "tls" (bytes that never complete a TLS handshake). It
+    counts the bytes it managed to send before the client hung up (`sent`), and stops when the
+    test ends, so a client that never gives up cannot hang the test run.
+    """
+
+    def __init__(self, stage, interval=0.1):
+        import socket
+
+        self.stage, self.interval = stage, interval
+        self.sent = 0
+        self.connections = 0
+        self.stop = threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.05)
+        self.port = self.listener.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self):
+        while not self.stop.is_set():
+            try:
+                connection, _address = self.listener.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            threading.Thread(target=self._trickle, args=(connection,), daemon=True).start()
+
+    def _trickle(self, connection):
+        prelude = {
+            "headers": b"HTTP/1.1 200 OK\r\nX-Slow: ",
+            "body": b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+            b"Content-Length: 1000000\r\n\r\n<rss>",
+            # A TLS record header announcing 16 KB of handshake, which then never comes.
+            "tls": b"\x16\x03\x03\x40\x00",
+        }[self.stage]
+        with connection:
+            try:
+                if prelude:
+                    connection.sendall(prelude)
+                while not self.stop.wait(self.interval):
+                    connection.sendall(b"a")
+                    self.sent += 1
+            except OSError:
+                return  # the client hung up: what the test wants
+
+    def __enter__(self):
+        self.thread.start()
+        scheme = "https" if self.stage == "tls" else "http"
+        return f"{scheme}://127.0.0.1:{self.port}/feed"
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(5)
+        self.listener.close()

@@ -2,7 +2,9 @@
 
 import json
 
-from accounts.testing import BaseTestCase
+from django.test import override_settings
+
+from accounts.testing import BaseTestCase, run_queued_tasks
 from growth.models import Contact, Entry, Feed, LearningItem
 from growth.tests.feedserver import RSS, serve
 
@@ -114,17 +116,32 @@ class ApiTests(BaseTestCase):
         self.assertEqual(response.status_code, 422)
         self.assertEqual(self.call("delete", f"/contacts/{contact['id']}").status_code, 204)
 
+    @override_settings(PARCOURS_FETCH_PRIVATE_ADDRESSES=True)
     def test_it_follows_fetches_and_reads_feeds(self):
         with serve({"/rss": (200, {}, RSS), "/bad": (500, {}, b"")}) as base:
             response = self.call("post", "/feeds", {"url": base + "/rss", "industry": "Finance"})
             self.assertEqual(response.status_code, 201, response.content)
             feed = response.json()
-            response = self.call("post", f"/feeds/{feed['id']}/fetch")
-            self.assertEqual(response.json()["new_entries"], 2)
+            self.assertEqual(feed["fetch_state"], "")
+            # "Fetch now" queues the fetch for the worker: 202, nothing fetched yet.
+            with self.captureOnCommitCallbacks(execute=True):
+                response = self.call("post", f"/feeds/{feed['id']}/fetch")
+            self.assertEqual(response.status_code, 202)
+            self.assertEqual(response.json()["queued"], True)
+            self.assertEqual(response.json()["feed"]["fetch_state"], "queued")
+            again = self.call("post", f"/feeds/{feed['id']}/fetch")
+            self.assertEqual(again.json()["queued"], False)  # already on its way
+            self.assertEqual(Entry.objects.count(), 0)
             bad = self.call("post", "/feeds", {"url": base + "/bad"}).json()
-            response = self.call("post", f"/feeds/{bad['id']}/fetch")
-            self.assertIsNone(response.json()["new_entries"])
-            self.assertIn("HTTP 500", response.json()["feed"]["last_error"])
+            with self.captureOnCommitCallbacks(execute=True):
+                self.call("post", f"/feeds/{bad['id']}/fetch")
+            run_queued_tasks()
+            polled = self.call("get", f"/feeds/{feed['id']}").json()
+            self.assertEqual(polled["fetch_state"], "")
+            self.assertEqual(polled["last_new_entries"], 2)
+            bad = self.call("get", f"/feeds/{bad['id']}").json()
+            self.assertIsNone(bad["last_new_entries"])
+            self.assertIn("HTTP 500", bad["last_error"])
         entries = self.call("get", f"/entries?feed_id={feed['id']}").json()
         self.assertEqual(len(entries), 2)
         response = self.call("post", f"/entries/{entries[0]['id']}/read", {"read": True})

@@ -4,6 +4,7 @@ import json
 from io import StringIO
 
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from accounts.testing import BaseTestCase
 from growth.models import Feed, LearningItem
@@ -52,6 +53,7 @@ class CommandTests(BaseTestCase):
         with self.assertRaisesMessage(CommandError, "No learning item"):
             run("roi", "--item", "999999")
 
+    @override_settings(PARCOURS_FETCH_PRIVATE_ADDRESSES=True)
     def test_it_fetches_the_feeds_and_reports_failures(self):
         with serve({"/rss": (200, {}, RSS)}) as base:
             Feed.objects.create(user=self.alice, url=base + "/rss")

@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -144,3 +145,68 @@ class ContactViewTests(BaseTestCase):
             404,
         )
         self.assertNotContains(self.client.get(reverse("growth:contacts")), "Secret")
+
+
+class ContactLimitTests(BaseTestCase):
+    """A person keeps at most GROWTH_MAX_CONTACTS contacts; each door says so."""
+
+    def setUp(self):
+        Contact.objects.create(user=self.alice, name="One")
+        Contact.objects.create(user=self.alice, name="Two")
+
+    @override_settings(GROWTH_MAX_CONTACTS=2)
+    def test_the_page_and_the_api_refuse_one_more_contact_with_a_clear_message(self):
+        self.login()
+        response = self.client.post(reverse("growth:contact_new"), {"name": "Three"})
+        self.assertContains(response, "at most 2 contacts per person")
+        response = self.client.post(
+            "/api/contacts",
+            {"name": "Three"},
+            content_type="application/json",
+            headers=self.api_headers(),
+        )
+        self.assertEqual(response.status_code, 422)
+        self.assertIn("at most 2 contacts", response.json()["detail"][0]["msg"])
+        self.assertEqual(self.alice.contacts.count(), 2)
+        # Bob has his own room; editing an existing contact is always possible.
+        Contact.objects.create(user=self.bob, name="Bob's")
+        one = self.alice.contacts.get(name="One")
+        response = self.client.post(reverse("growth:contact_edit", args=[one.pk]), {"name": "1"})
+        self.assertEqual(response.status_code, 302)
+
+    @override_settings(GROWTH_MAX_CONTACTS=3)
+    def test_an_import_past_the_limit_is_announced_then_refused_whole(self):
+        self.login()
+        upload = SimpleUploadedFile("contacts.vcf", VCF.encode(), content_type="text/vcard")
+        response = self.client.post(reverse("growth:contact_import"), {"file": upload})
+        self.assertContains(response, "You can add 1 more contact")
+        response = self.client.post(
+            reverse("growth:contact_import_confirm"), {"card": ["0", "1"]}, follow=True
+        )
+        self.assertContains(response, "at most 3 contacts per person")
+        self.assertEqual(self.alice.contacts.count(), 2)
+
+    def test_free_text_is_capped_with_a_message_saying_how_long_it_may_be(self):
+        from growth.limits import LONG_TEXT
+
+        headers = self.api_headers()
+        for path, body, field in [
+            ("/api/contacts", {"name": "Three", "notes": "x" * (LONG_TEXT + 1)}, "notes"),
+            ("/api/learning", {"title": "T", "notes": "x" * (LONG_TEXT + 1)}, "notes"),
+        ]:
+            response = self.client.post(
+                path, body, content_type="application/json", headers=headers
+            )
+            self.assertEqual(response.status_code, 422, path)
+            problem = response.json()["detail"][0]
+            self.assertEqual(problem["loc"], ["body", field])
+            self.assertIn(
+                f"at most {LONG_TEXT:,}".replace(",", ""), problem["msg"].replace(",", "")
+            )
+        response = self.client.post(
+            "/api/contacts",
+            {"name": "Three", "notes": "x" * LONG_TEXT},
+            content_type="application/json",
+            headers=headers,
+        )
+        self.assertEqual(response.status_code, 201)

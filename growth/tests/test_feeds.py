@@ -1,6 +1,13 @@
-"""Fetching feeds: parsed, stored once, errors kept on the feed; only loopback in tests."""
+"""Fetching feeds: parsed, stored once, errors kept on the feed; only loopback in tests.
+
+The test servers listen on 127.0.0.1, which Parcours refuses to fetch by default
+(test_feed_safety.py): these tests switch the private-address allowance on, as a self-hosted
+install would.
+"""
 
 from unittest import mock
+
+from django.test import override_settings
 
 from accounts.testing import BaseTestCase
 from growth import feeds
@@ -40,6 +47,10 @@ class ParseTests(BaseTestCase):
         self.assertEqual(entries[0]["link"], "")
 
 
+LOOPBACK_ALLOWED = override_settings(PARCOURS_FETCH_PRIVATE_ADDRESSES=True)
+
+
+@LOOPBACK_ALLOWED
 class FetchTests(BaseTestCase):
     def feed(self, url):
         return Feed.objects.create(user=self.alice, url=url)
@@ -108,7 +119,7 @@ class FetchTests(BaseTestCase):
             with self.subTest(url=url):
                 feed = Feed(user=self.alice, url=url)
                 feed.save()
-                with mock.patch.object(feeds._opener, "open") as opened:
+                with mock.patch.object(feeds.safe_http, "get") as opened:
                     self.assertIsNone(feeds.fetch(feed))
                 opened.assert_not_called()
                 self.assertIn("Only http and https", feed.last_error)
@@ -134,6 +145,7 @@ class FetchTests(BaseTestCase):
         self.assertEqual(feed.last_error, "")
 
 
+@LOOPBACK_ALLOWED
 class TaskTests(BaseTestCase):
     def test_it_fetches_the_feeds_that_are_due_in_the_owners_language(self):
         self.bob.language = "fr"
@@ -157,3 +169,68 @@ class TaskTests(BaseTestCase):
     def test_it_can_be_enqueued(self):
         result = fetch_due_feeds.enqueue()
         self.assertEqual(result.status, "READY")
+
+
+class PlainTextTests(BaseTestCase):
+    """Titles and summaries are stored as plain text: entities decoded, tags gone (a space)."""
+
+    def test_titles_and_summaries_are_plain_text(self):
+        body = (
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>AT&amp;amp;T &lt;b&gt;'
+            b"news&lt;/b&gt;</title><item><title>Caf&amp;eacute; &amp;amp; cr&#232;me</title>"
+            b"<guid>1</guid><description>&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;br&gt;Three"
+            b"&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;nbsp;&amp;lt;tag&amp;gt;"
+            b"</description></item></channel></rss>"
+        )
+        title, [entry] = feeds.parse(body)
+        self.assertEqual(title, "AT&T news")
+        self.assertEqual(entry["title"], "Café & crème")
+        self.assertEqual(entry["summary"], "One Two Three <tag>")
+
+    def test_atom_text_titles_are_kept_as_typed(self):
+        body = (
+            b'<feed xmlns="http://www.w3.org/2005/Atom"><title type="text">R&amp;D &lt;3'
+            b'</title><id>x</id><entry><id>1</id><title type="text">a &lt; b</title>'
+            b'<summary type="html">&lt;em&gt;x&lt;/em&gt;y</summary></entry></feed>'
+        )
+        title, [entry] = feeds.parse(body)
+        self.assertEqual(title, "R&D <3")
+        self.assertEqual(entry["title"], "a < b")
+        self.assertEqual(entry["summary"], "x y")
+
+    def test_the_work_is_bounded_by_what_is_kept(self):
+        # A summary of megabytes of markup: only a bounded prefix is read.
+        huge = "<b>x</b>" * 500_000
+        self.assertEqual(feeds.plain_text(huge, 10), "x x x x x")
+
+
+class EntriesCapTests(BaseTestCase):
+    @override_settings(GROWTH_MAX_ENTRIES_PER_FEED=3)
+    def test_a_feed_keeps_its_newest_articles_only(self):
+        import datetime
+
+        feed = Feed.objects.create(user=self.alice, url="https://example.org/feed")
+        day = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+
+        def entries(numbers):
+            return [
+                {
+                    "guid": str(n),
+                    "link": "",
+                    "title": f"Article {n}",
+                    "summary": "",
+                    "published_at": day + datetime.timedelta(days=n),
+                }
+                for n in numbers
+            ]
+
+        self.assertEqual(feeds.store(feed, entries([1, 2])), 2)
+        self.assertEqual(feeds.store(feed, entries([3, 4, 5])), 3)
+        self.assertEqual(
+            sorted(feed.entries.values_list("title", flat=True)),
+            ["Article 3", "Article 4", "Article 5"],
+        )
+        # A feed of thousands of items is read up to the cap only.
+        many = b"".join(b"<item><guid>%d</guid><title>t</title></item>" % n for n in range(5000))
+        _title, parsed = feeds.parse(b'<rss version="2.0"><channel>' + many + b"</channel></rss>")
+        self.assertEqual(len(parsed), 3)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import get_owned_or_404, owned
 from core.views.owned import OwnedDeleteView, OwnedUpdateView
-from growth import networking
+from growth import limits, networking, vcard
 from growth.forms import (
     AssociationForm,
     ContactForm,
@@ -143,12 +143,19 @@ def contact_import(request):
     form = VCardUploadForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     if request.method == "POST" and form.is_valid():
         try:
-            preview = networking.preview_import(request.user, form.cleaned_data["file"])
+            data = form.cleaned_data["file"].read(vcard.MAX_BYTES + 1)
+            preview = networking.preview_import(request.user, data)
         except VCardError as error:
             form.add_error("file", str(error))
         else:
             request.session[IMPORT_SESSION_KEY] = [row["card"] for row in preview]
-            return render(request, "growth/contact_import_preview.html", {"preview": preview})
+            limit = limits.get("GROWTH_MAX_CONTACTS")
+            room = max(0, limit - owned(Contact, request.user).count())
+            return render(
+                request,
+                "growth/contact_import_preview.html",
+                {"preview": preview, "room": room, "limit": limit},
+            )
     return render(
         request, "growth/contact_import.html", {"form": form}, status=400 if form.errors else 200
     )
@@ -162,7 +169,11 @@ def contact_import_confirm(request):
         messages.error(request, _("Nothing to import: upload the file again."))
         return redirect("growth:contact_import")
     chosen = {int(i) for i in request.POST.getlist("card") if i.isdigit()}
-    created = networking.import_cards(request.user, cards, chosen)
+    try:
+        created = len(networking.import_cards(request.user, cards, chosen))
+    except networking.TooManyContacts as error:
+        messages.error(request, str(error))
+        return redirect("growth:contact_import")
     del request.session[IMPORT_SESSION_KEY]
     messages.success(
         request,

@@ -4,14 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access import get_owned_or_404, owned
 from core.views.owned import OwnedDeleteView, OwnedUpdateView
-from growth import feeds
+from growth import limits, tasks
 from growth.forms import (
     FeedForm,
     ReadingNoteForm,
@@ -37,11 +38,13 @@ def watch(request):
     show = request.GET.get("show", "unread")
     if show == "unread":
         entries = entries.unread()
+    feed_list = list(feed_list)
     return render(
         request,
         "growth/watch.html",
         {
             "feeds": feed_list,
+            "fetching": any(feed.is_being_fetched for feed in feed_list),
             "entries": entries[:50],
             "show": show,
             "form": FeedForm(user=request.user),
@@ -63,7 +66,13 @@ def feed_new(request):
 def feed_detail(request, feed_id):
     feed = get_owned_or_404(Feed, request.user, pk=feed_id)
     return render(
-        request, "growth/feed_detail.html", {"feed": feed, "entries": feed.entries.all()[:200]}
+        request,
+        "growth/feed_detail.html",
+        {
+            "feed": feed,
+            "entries": feed.entries.all()[:200],
+            "keep": limits.get("GROWTH_MAX_ENTRIES_PER_FEED"),
+        },
     )
 
 
@@ -79,18 +88,26 @@ class FeedEdit(OwnedUpdateView):
 @login_required
 @require_POST
 def feed_fetch(request, feed_id):
+    """Queue the feed for the worker; the page it returns to shows the progress."""
     feed = get_owned_or_404(Feed, request.user, pk=feed_id)
-    new = feeds.fetch(feed)
-    if new is None:
-        messages.error(
-            request, _("This feed could not be read: %(error)s") % {"error": feed.last_error}
-        )
+    if tasks.request_fetch(feed):
+        messages.info(request, _("The feed will be fetched in a moment."))
     else:
-        messages.success(
-            request,
-            ngettext("%(count)d new article.", "%(count)d new articles.", new) % {"count": new},
-        )
+        messages.info(request, _("This feed is already being fetched."))
+    next_url = request.POST.get("next", "")
+    if next_url == reverse("growth:watch"):
+        return redirect(next_url)
     return redirect(feed)
+
+
+@login_required
+def feed_status(request, feed_id):
+    """The feed's fetch status (htmx polls it while a fetch is queued or running)."""
+    feed = get_owned_or_404(Feed, request.user, pk=feed_id)
+    response = render(request, "growth/_feed_status.html", {"feed": feed})
+    if request.headers.get("HX-Request") and not feed.is_being_fetched:
+        response["HX-Refresh"] = "true"  # done: reload the page to show the new articles
+    return response
 
 
 class FeedDelete(OwnedDeleteView):

@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from core.access import get_owned_or_404, owned
 from core.api_schemas import ErrorOut
 from core.api_validation import bound_form, form_invalid
-from jobs import applications, postings
+from jobs import applications, postings, tasks
 from jobs.forms import ApplicationForm
 from jobs.models import (
     Application,
@@ -121,7 +121,7 @@ def _detail(application, user):
     near = {item.skill_id for item, _mine in gap.partial}
     return {
         **ApplicationOut.from_orm(application).model_dump(),
-        "skills_pending": postings.detection_pending(application),
+        "skills_pending": tasks.detection_pending(application),
         "history": list(application.history.all()),
         "skills": [
             {

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_owned_or_404, owned
 from core.views.owned import OwnedDeleteView
-from jobs import applications, postings
+from jobs import applications, postings, tasks
 from jobs.forms import (
     ApplicationForm,
     StatusForm,
@@ -223,7 +223,7 @@ def _skills_context(request, application):
     removed = [d for d in application.detected_skills.all() if d.removed]
     return {
         "application": application,
-        "skills_pending": postings.detection_pending(application),
+        "skills_pending": tasks.detection_pending(application),
         "detected": detected,
         "removed": removed,
         "gap": postings.posting_gap(request.user, detected),
@@ -248,7 +248,7 @@ def skills_section(request, pk):
 @require_POST
 def detect_skills(request, pk):
     application = owned_application(request, pk)
-    if postings.request_detection(application):
+    if tasks.request_detection(application):
         messages.success(request, _("The skills of the posting are being detected."))
     else:
         messages.error(request, _("Skill detection is not available in this installation."))

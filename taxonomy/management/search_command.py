@@ -5,7 +5,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from taxonomy import search
+from taxonomy import linking, search
 
 
 class SearchCommand(BaseCommand):
@@ -59,7 +59,7 @@ class SearchCommand(BaseCommand):
     def match(self, input_path, output_path, limit):
         queries = list(read_queries(input_path))
         pairs = [(query, lang) for _id, query, lang in queries]
-        batch = search.match_skills if self.kind == "skills" else search.match_occupations
+        batch = linking.link_sentences if self.kind == "skills" else search.match_occupations
         found = batch(pairs, limit)
         lines = [
             json.dumps({"id": id_, "results": [m.uri for m in matches]}, ensure_ascii=False)

@@ -90,9 +90,9 @@ class LinkingTests(TestCase):
         build_taxonomy()
 
     def test_a_sentence_links_the_skills_named_in_its_phrases(self):
-        from taxonomy import search
+        from taxonomy import linking
 
-        [found] = search.match_skills(
+        [found] = linking.link_sentences(
             [("We are looking for someone with strong SQL and solid project management.", "en")],
             limit=3,
         )
@@ -101,9 +101,9 @@ class LinkingTests(TestCase):
         self.assertEqual([m.score for m in found], sorted((m.score for m in found), reverse=True))
 
     def test_batch_keeps_order_and_answers_empty_queries_with_nothing(self):
-        from taxonomy import search
+        from taxonomy import linking
 
-        found = search.match_skills([("", "en"), ("gérer des budgets", "fr")], limit=2)
+        found = linking.link_sentences([("", "en"), ("gérer des budgets", "fr")], limit=2)
         self.assertEqual(found[0], [])
         self.assertEqual(found[1][0].label, "gérer des budgets")
 

@@ -48,6 +48,9 @@ class Command(BaseCommand):
             "2",
             "--access-logfile",
             "-",
+            # No calendar-feed token or password-reset link in the access log.
+            "--logger-class",
+            "parcours.access_log.RedactingLogger",
             "--forwarded-allow-ips",
             os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
             # The master loads the app, the encoder and the search indexes once; the workers
