@@ -1,6 +1,8 @@
 """Forms of the organisations app. Rules live in the domain modules; forms check shapes."""
 
+import base64
 import datetime
+import zlib
 
 from django import forms
 from django.utils import timezone
@@ -35,7 +37,10 @@ class OrganisationForm(Form):
         help_text=_("Letters, digits and hyphens, used in addresses. Empty: made from the name."),
     )
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Description"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -169,6 +174,27 @@ class StepForm(Form):
         self.fields["goal"].queryset = owned(Goal, user).filter(status=GoalStatus.ACTIVE)
 
 
+def pack(document_json: str) -> str:
+    """The checked document as the preview page carries it to the confirmation: compressed, so
+    that a model file near the size limit still fits a form field."""
+    return base64.b64encode(zlib.compress(document_json.encode("utf-8"), 6)).decode("ascii")
+
+
+def unpack(text: str) -> bytes:
+    """The document `pack` made, decompressed no further than the size limit."""
+    try:
+        raw = base64.b64decode(text, validate=True)
+        inflater = zlib.decompressobj()
+        document = inflater.decompress(raw, MAX_BYTES + 1)
+    except (ValueError, zlib.error):
+        raise forms.ValidationError(_("This preview is damaged: choose the file again.")) from None
+    if len(document) > MAX_BYTES or inflater.unconsumed_tail:
+        raise forms.ValidationError(
+            _("The file is too large (over %(mb)s MB).") % {"mb": MAX_BYTES // 1024**2}
+        )
+    return document
+
+
 class ImportForm(Form):
     file = forms.FileField(
         label=_("Competency model file (CSV or JSON)"),
@@ -193,7 +219,7 @@ class ImportForm(Form):
             data["raw"] = upload.read()
             data["filename"] = upload.name
         elif data.get("content"):
-            data["raw"] = data["content"]
+            data["raw"] = unpack(data["content"])
             data["filename"] = ""
         else:
             raise forms.ValidationError(_("Choose a file to import."))
@@ -211,7 +237,10 @@ class CycleForm(Form):
 class ObjectiveForm(Form):
     title = forms.CharField(label=_("Objective"), max_length=300)
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Description"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     team = forms.ModelChoiceField(
         label=_("Team"),
@@ -228,11 +257,15 @@ class ObjectiveForm(Form):
 class AlignForm(Form):
     objective = forms.ModelChoiceField(label=_("Objective it serves"), queryset=None)
     why_me = forms.CharField(
-        label=_("Why it matters to me"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Why it matters to me"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     why_team = forms.CharField(
         label=_("Why it matters to the team"),
         required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from accounts.testing import BaseTestCase
 from goals.models import Goal
 from organisations import modelfile, people
+from organisations.forms import pack
 from organisations.models import (
     CompetencyModel,
     CompetencySkill,
@@ -64,10 +65,15 @@ class Import(BaseTestCase):
 
     def test_a_confirmation_is_checked_again(self):
         response = self.client.post(
-            self.url, {"action": "confirm", "content": "{}", "file_format": "json"}
+            self.url, {"action": "confirm", "content": pack("{}"), "file_format": "json"}
         )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "“format” must be")
+        damaged = self.client.post(self.url, {"action": "confirm", "content": "not base64!"})
+        self.assertContains(damaged, "This preview is damaged")
+        bomb = pack("x" * (3 * 1024 * 1024))  # a few kB that would inflate past the limit
+        self.assertLess(len(bomb), 10_000)
+        self.assertContains(self.client.post(self.url, {"content": bomb}), "too large")
         self.assertFalse(CompetencyModel.objects.exists())
 
     def test_no_file_and_binary_garbage_get_a_message(self):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from organisations import access, framework, gaps, mapping, modelfile, roles
-from organisations.forms import ImportForm
+from organisations.forms import ImportForm, pack
 from organisations.models import (
     Competency,
     CompetencyModel,
@@ -113,7 +113,7 @@ def model_import(request, slug):
             ) or document.name_en
             context["problems"] = checked.problems
             # The confirmation posts the file again, as JSON, so nothing is kept on the server.
-            context["content"] = modelfile.to_json(document)
+            context["content"] = pack(modelfile.to_json(document))
     return render(request, "organisations/import.html", context)
 
 
