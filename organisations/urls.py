@@ -1,6 +1,6 @@
 from django.urls import path
 
-from organisations.views import assessments, conversations, framework, people
+from organisations.views import assessments, conversations, framework, links, objectives, people
 
 app_name = "organisations"
 urlpatterns = [
@@ -19,25 +19,25 @@ urlpatterns = [
     path("<slug:slug>/teams/<int:pk>/", people.team, name="team"),
     path("<slug:slug>/my-team/", people.my_team, name="my_team"),
     path("<slug:slug>/leave/", people.leave, name="leave"),
-    path("<slug:slug>/links/propose/", people.propose, name="propose"),
-    path("<slug:slug>/links/<int:pk>/", people.link_detail, name="link"),
-    path("<slug:slug>/links/<int:pk>/accept/", people.link_accept, name="link_accept"),
-    path("<slug:slug>/links/<int:pk>/decline/", people.link_decline, name="link_decline"),
-    path("<slug:slug>/links/<int:pk>/end/", people.link_end, name="link_end"),
-    path("<slug:slug>/links/<int:pk>/rhythm/", people.link_cadence, name="link_cadence"),
-    path("<slug:slug>/links/<int:pk>/goals/", people.link_goals, name="link_goals"),
+    path("<slug:slug>/links/propose/", links.propose, name="propose"),
+    path("<slug:slug>/links/<int:pk>/", links.link_detail, name="link"),
+    path("<slug:slug>/links/<int:pk>/accept/", links.link_accept, name="link_accept"),
+    path("<slug:slug>/links/<int:pk>/decline/", links.link_decline, name="link_decline"),
+    path("<slug:slug>/links/<int:pk>/end/", links.link_end, name="link_end"),
+    path("<slug:slug>/links/<int:pk>/rhythm/", links.link_cadence, name="link_cadence"),
+    path("<slug:slug>/links/<int:pk>/goals/", links.link_goals, name="link_goals"),
     path(
         "<slug:slug>/links/<int:pk>/conversations/new/",
-        people.conversation_new,
+        links.conversation_new,
         name="conversation_new",
     ),
-    path("<slug:slug>/objectives/", people.objectives, name="objectives"),
+    path("<slug:slug>/objectives/", objectives.objectives, name="objectives"),
     path(
         "<slug:slug>/objectives/<int:pk>/archive/",
-        people.objective_archive,
+        objectives.objective_archive,
         name="objective_archive",
     ),
-    path("<slug:slug>/goals/<int:goal_id>/align/", people.goal_align, name="goal_align"),
+    path("<slug:slug>/goals/<int:goal_id>/align/", objectives.goal_align, name="goal_align"),
     path("<slug:slug>/models/", framework.models, name="models"),
     path("<slug:slug>/models/import/", framework.model_import, name="model_import"),
     path("<slug:slug>/models/<int:pk>/", framework.model_detail, name="model"),

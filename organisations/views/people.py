@@ -1,5 +1,5 @@
 """Organisations and their people: my organisations, joining, the organisation's home, people,
-teams, my team (a manager's reports), manager links, objectives, leaving."""
+teams, my team (a manager's reports), leaving, what one keeps of an organisation."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,19 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import get_owned_or_404, owned
-from organisations import access, alignment, conversations, cycles, people
+from organisations import access, alignment, cycles, people
 from organisations.forms import (
-    AlignForm,
-    CadenceForm,
-    ConversationForm,
     InviteForm,
     MemberForm,
-    ObjectiveForm,
     OrganisationForm,
-    ProposeForm,
     ShareGoalsForm,
     TeamForm,
-    default_conversation_time,
 )
 from organisations.models import (
     Assessment,
@@ -35,7 +29,7 @@ from organisations.models import (
     Team,
 )
 from organisations.people import OrgError
-from organisations.views.common import data, errors, fail
+from organisations.views.common import data, fail
 
 
 @login_required
@@ -432,284 +426,6 @@ def former(request, pk):
         request,
         "organisations/former.html",
         {"membership": membership, "assessments": assessments, "notes": notes},
-    )
-
-
-# Manager links ---------------------------------------------------------------------------------
-
-
-@login_required
-def propose(request, slug):
-    membership = access.manager_for(request.user, slug)
-    members = list(access.members(membership).order_by("user__display_name"))
-    managers = [m for m in members if m.can_manage] if membership.is_admin else [membership]
-    form = ProposeForm(
-        data(request),
-        members=members,
-        managers=managers,
-        initial={"manager": request.user.pk},
-    )
-    if request.method == "POST" and form.is_valid():
-        chosen = {m.user_id: m.user for m in members}
-        try:
-            link = people.propose_link(
-                membership,
-                chosen[form.cleaned_data["manager"]],
-                chosen[form.cleaned_data["report"]],
-                form.cleaned_data["cadence"],
-            )
-        except OrgError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                _("Proposed: %(report)s will be asked to accept.") % {"report": link.report},
-            )
-            return redirect("organisations:people", slug=slug)
-    return render(
-        request,
-        "organisations/propose.html",
-        {"form": form, "organisation": membership.organisation},
-    )
-
-
-@login_required
-def link_detail(request, slug, pk):
-    membership = access.membership_for(request.user, slug)
-    link = access.link_for(membership, pk)
-    user = request.user
-    is_party = user.pk in (link.manager_id, link.report_id)
-    context = {
-        "organisation": membership.organisation,
-        "link": link,
-        "is_party": is_party,
-        "is_report": user.pk == link.report_id,
-        "cadence_form": CadenceForm(initial={"cadence": link.cadence}),
-    }
-    if is_party:
-        context["conversations"] = list(
-            access.conversations(membership).filter(link=link).order_by("-scheduled_at")
-        )
-        context["goals"] = conversations.shared_goals(link, user)
-    if user.pk == link.report_id and link.is_active:
-        context["share_form"] = ShareGoalsForm(
-            user=user, initial={"goals": [g.pk for g in context["goals"]]}
-        )
-    return render(request, "organisations/link.html", context)
-
-
-def _link_action(request, slug, pk, action, success, parties_only=False, to_home=False):
-    membership = access.membership_for(request.user, slug)
-    find = access.own_link_for if parties_only else access.link_for
-    link = find(membership, pk)
-    try:
-        action(link, membership)
-    except OrgError as error:
-        fail(request, error)
-    else:
-        messages.success(request, success)
-    if to_home:
-        return redirect("organisations:home", slug=slug)
-    return redirect(link)
-
-
-@login_required
-@require_POST
-def link_accept(request, slug, pk):
-    return _link_action(
-        request,
-        slug,
-        pk,
-        lambda link, m: people.accept_link(link, request.user),
-        _("You accepted. Plan your first 1:1 conversation."),
-        to_home=True,
-    )
-
-
-@login_required
-@require_POST
-def link_decline(request, slug, pk):
-    return _link_action(
-        request,
-        slug,
-        pk,
-        lambda link, m: people.decline_link(link, request.user),
-        _("Your answer is saved."),
-        to_home=True,
-    )
-
-
-@login_required
-@require_POST
-def link_end(request, slug, pk):
-    return _link_action(
-        request,
-        slug,
-        pk,
-        lambda link, m: people.end_link(link, request.user, m),
-        _("The link has ended; shared goals are no longer shared."),
-    )
-
-
-@login_required
-@require_POST
-def link_cadence(request, slug, pk):
-    form = CadenceForm(request.POST)
-    cadence = form.cleaned_data["cadence"] if form.is_valid() else ""
-    return _link_action(
-        request,
-        slug,
-        pk,
-        lambda link, m: people.set_cadence(link, request.user, cadence),
-        _("Saved."),
-        parties_only=True,
-    )
-
-
-@login_required
-@require_POST
-def link_goals(request, slug, pk):
-    """The report chooses which of her goals her manager sees."""
-    membership = access.membership_for(request.user, slug)
-    link = access.own_link_for(membership, pk)
-    if link.report_id != request.user.pk:
-        raise Http404
-    form = ShareGoalsForm(request.POST, user=request.user)
-    if not form.is_valid():
-        fail(request, _("Choose among your own goals."))
-    else:
-        try:
-            people.share_goals(link, request.user, form.cleaned_data["goals"])
-        except OrgError as error:
-            fail(request, error)
-        else:
-            messages.success(request, _("Your sharing choice is saved."))
-    if request.POST.get("next") == "home":
-        return redirect("organisations:home", slug=slug)
-    return redirect(link)
-
-
-@login_required
-def conversation_new(request, slug, pk):
-    membership = access.membership_for(request.user, slug)
-    link = access.own_link_for(membership, pk)
-    form = ConversationForm(
-        data(request),
-        cycles=cycles.open_cycles(membership),
-        initial={"scheduled_at": default_conversation_time()},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            conversation = conversations.schedule(
-                link,
-                request.user,
-                form.cleaned_data["scheduled_at"],
-                form.cleaned_data["duration_minutes"],
-                form.cleaned_data["cycle"],
-            )
-        except OrgError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The 1:1 conversation is planned."))
-            return redirect(conversation)
-    return render(
-        request,
-        "organisations/conversation_form.html",
-        {"form": form, "link": link, "organisation": membership.organisation},
-    )
-
-
-# Objectives and goals ----------------------------------------------------------------------------
-
-
-@login_required
-def objectives(request, slug):
-    membership = access.membership_for(request.user, slug)
-    teams = Team.objects.filter(organisation_id=membership.organisation_id)
-    if not membership.is_admin:
-        teams = teams.filter(pk=membership.team_id or 0)
-    may_add = membership.is_admin or (membership.can_manage and membership.team_id)
-    form = ObjectiveForm(data(request), teams=teams)
-    if request.method == "POST":
-        if not may_add:
-            raise Http404
-        if form.is_valid():
-            try:
-                alignment.create_objective(membership, **form.cleaned_data)
-            except OrgError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, _("The objective is added."))
-                return redirect("organisations:objectives", slug=slug)
-    return render(
-        request,
-        "organisations/objectives.html",
-        {
-            "membership": membership,
-            "organisation": membership.organisation,
-            "objectives": list(alignment.objectives_for(membership)),
-            "form": form if may_add else None,
-        },
-    )
-
-
-@login_required
-@require_POST
-def objective_archive(request, slug, pk):
-    membership = access.membership_for(request.user, slug)
-    objective = get_object_or_404(
-        Objective, organisation_id=membership.organisation_id, pk=pk, active=True
-    )
-    try:
-        alignment.archive_objective(membership, objective)
-    except OrgError as error:
-        fail(request, error)
-    else:
-        messages.success(request, _("The objective is archived."))
-    return redirect("organisations:objectives", slug=slug)
-
-
-@login_required
-def goal_align(request, slug, goal_id):
-    """The person links one of her goals to an objective, saying why it matters."""
-    from goals.models import Goal
-
-    membership = access.membership_for(request.user, slug)
-    goal = get_owned_or_404(Goal, request.user, pk=goal_id)
-    current = alignment.alignments_of(request.user, membership.organisation_id).get(goal.pk)
-    initial = {}
-    if current:
-        initial = {
-            "objective": current.objective_id,
-            "why_me": current.why_me,
-            "why_team": current.why_team,
-        }
-    form = AlignForm(
-        data(request), objectives=alignment.objectives_of_team(membership), initial=initial
-    )
-    if request.method == "POST":
-        if request.POST.get("action") == "unlink":
-            alignment.unalign(request.user, goal)
-            messages.success(request, _("The goal is no longer linked to an objective."))
-            return redirect("organisations:home", slug=slug)
-        if form.is_valid():
-            try:
-                alignment.align(request.user, goal, **form.cleaned_data)
-            except OrgError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, _("Your goal is linked to the objective."))
-                return redirect("organisations:home", slug=slug)
-    return render(
-        request,
-        "organisations/align.html",
-        {
-            "form": form,
-            "goal": goal,
-            "current": current,
-            "organisation": membership.organisation,
-            "errors": errors(form) if form.is_bound else "",
-        },
     )
 
 
