@@ -112,6 +112,8 @@ NOT_A_PERSON = {
     Action.API_TOKEN_CREATED: gettext_lazy("Anyone with the token"),
     Action.API_TOKEN_REVOKED: gettext_lazy("Anyone with the token"),
     Action.DATA_EXPORTED: gettext_lazy("Whoever holds the file"),
+    Action.ORG_JOINED: gettext_lazy("The organisation's members"),
+    Action.ORG_LEFT: gettext_lazy("The organisation's members"),
 }
 
 

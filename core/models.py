@@ -53,6 +53,12 @@ class SharingEvent(models.Model):
         API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
         DATA_EXPORTED = "data_exported", _("Copy of all your data exported")
         MENTOR_ACCOUNT_DELETED = "mentor_account_deleted", _("Mentor's account deleted")
+        ORG_JOINED = "org_joined", _("Joined an organisation")
+        ORG_LEFT = "org_left", _("Left an organisation")
+        MANAGER_ACCEPTED = "manager_accepted", _("Manager accepted")
+        MANAGER_ENDED = "manager_ended", _("Manager link ended")
+        ASSESSMENT_SHARED = "assessment_shared", _("Self-assessment shared with a manager")
+        ASSESSMENT_UNSHARED = "assessment_unshared", _("Self-assessment no longer shared")
 
     class Effect(models.TextChoices):
         GRANTED = "granted", _("Access granted")

@@ -237,6 +237,8 @@ def check_value(where: str, field: models.Field, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
             raise ImportRefused(_("%(where)s: expected a number.") % {"where": where})
     elif kind == "JSONField":
+        if not _storable_json(value):
+            raise ImportRefused(_("%(where)s: expected text.") % {"where": where})
         return value
     elif not isinstance(value, str) or not storable(value):
         raise ImportRefused(_("%(where)s: expected text.") % {"where": where})
@@ -252,6 +254,17 @@ def check_value(where: str, field: models.Field, value: Any) -> Any:
             % {"where": where, "value": json.dumps(value)}
         )
     return value
+
+
+def _storable_json(value: Any) -> bool:
+    """Whether every string of a JSON value (keys included) is storable."""
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, list):
+        return all(_storable_json(item) for item in value)
+    if isinstance(value, dict):
+        return all(storable(key) and _storable_json(item) for key, item in value.items())
+    return True
 
 
 def storable(text: str) -> bool:

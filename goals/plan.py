@@ -365,6 +365,11 @@ def compose_statement(answers: dict, language: str) -> str:
                 _("Questions I still want answered: %(questions)s.")
                 % {"questions": answers["questions"].strip().rstrip(".?")}
             )
+        if answers.get("competencies"):
+            parts.append(
+                _("It develops competencies my role calls for: %(competencies)s.")
+                % {"competencies": answers["competencies"].strip().rstrip(".")}
+            )
         if answers.get("plan"):
             parts.append(
                 _("To get there, I will: %(plan)s.") % {"plan": answers["plan"].strip().rstrip(".")}

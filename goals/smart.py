@@ -71,6 +71,8 @@ class Profile:
     # known: relevance then follows ESCO's links.
     skill_ids: list[int | None] = field(default_factory=list)
     target_ids: list[int | None] = field(default_factory=list)
+    # (competency, role) pairs the person's job roles expect (goals.context).
+    competencies: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -445,12 +447,15 @@ def _relevant(profile, reading):
     sources = [(label, "target") for label in profile.targets] + [
         (label, "skill") for label in profile.skills
     ]
-    if not sources and not profile.experience.strip():
+    if not sources and not profile.experience.strip() and not profile.competencies:
         return Criterion(
             None,
             _("Add skills or target occupations to your profile to judge relevance."),
         ), ""
     goal_tokens = set(content_stems(reading.folded))
+    competency = _role_competency(profile, goal_tokens)
+    if competency is not None:
+        return competency, ""
     for label, kind in sources:
         label_tokens = {t for t in content_stems(label) if len(t) >= 3}
         if label_tokens and goal_tokens & label_tokens:
@@ -544,6 +549,20 @@ def _close_in_meaning(reading, sources):
     return sources[best]
 
 
+def _role_competency(profile, goal_tokens):
+    """Met when the goal names a competency one of the person's job roles expects
+    (goals.context: given by the organisation's competency model)."""
+    for label, role in profile.competencies:
+        label_tokens = {t for t in content_stems(label) if len(t) >= 3}
+        if label_tokens and goal_tokens & label_tokens:
+            return Criterion(
+                True,
+                _("Builds the competency “%(label)s” that your role (%(role)s) expects.")
+                % {"label": label, "role": role},
+            )
+    return None
+
+
 # --- Rewrites --------------------------------------------------------------------------------
 
 _VAGUE_LEAD = re.compile(
@@ -616,7 +635,8 @@ def profile_for(user, estimated_effort_hours=None):
     """The `Profile` of a signed-in person: hours per week, skills, target occupations and the
     experience told in their latest reflection.
 
-    Three queries, whatever the size of the profile.
+    Three queries, whatever the size of the profile, plus those of the role providers
+    registered in goals.context (the competencies a person's job roles expect).
     """
     from core.access import owned
     from taxonomy.models import TargetOccupation, UserSkill
@@ -633,6 +653,11 @@ def profile_for(user, estimated_effort_hours=None):
     ]
     reflection = user.reflections.first()
     experience = " ".join([reflection.accomplishments, reflection.skills]) if reflection else ""
+    from goals.context import role_contexts
+
+    competencies = [
+        (name, context.role) for context in role_contexts(user) for name in context.competencies
+    ]
     return Profile(
         hours_per_week=float(user.hours_per_week) if user.hours_per_week is not None else None,
         estimated_effort_hours=estimated_effort_hours,
@@ -641,4 +666,5 @@ def profile_for(user, estimated_effort_hours=None):
         experience=experience,
         skill_ids=[pk for _label, pk in skills],
         target_ids=[pk for _label, pk in targets],
+        competencies=competencies,
     )

@@ -177,7 +177,9 @@ class ParcoursAPI(NinjaAPI):
 api = ParcoursAPI(
     title="Parcours API",
     version="1",
-    description="Career development: occupations and skills, goals, growth, jobs, mentoring.",
+    description=(
+        "Career development: occupations and skills, goals, growth, jobs, mentoring, organisations."
+    ),
     urls_namespace="api",
     docs_url="/docs",
     auth=api_auth(),
@@ -242,6 +244,7 @@ def _mount_routers():
     from growth.api import router as growth_router
     from jobs.api import router as jobs_router
     from mentoring.api import router as mentoring_router
+    from organisations.api import router as organisations_router
     from taxonomy.api import router as taxonomy_router
 
     # Each router declares full paths (e.g. "/occupations", "/goals/{id}"), so all mount at "/".
@@ -253,6 +256,7 @@ def _mount_routers():
         growth_router,
         jobs_router,
         mentoring_router,
+        organisations_router,
         agenda_router,
     ):
         api.add_router("/", router)

@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "growth",
     "jobs",
     "mentoring",
+    "organisations",
     "agenda",
     "reports",  # the top layer: reads every app (docs/ARCHITECTURE.md)
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("growth/", include("growth.urls")),
     path("jobs/", include("jobs.urls")),
     path("mentoring/", include("mentoring.urls")),
+    path("orgs/", include("organisations.urls")),
     path("agenda/", include("agenda.urls")),
     path("", include("reports.urls")),
     path("api/", api.urls),

@@ -23,7 +23,7 @@ its text), calls `handle(user, suggestion)` and redirects to the URL it returns.
 raises `ActionRefused(message)` to refuse with a message for the person.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -49,8 +49,8 @@ class Suggestion:
     skill_id: int
     skill_uri: str
     skill_label: str  # in the person's language
-    target_id: int
-    occupation_id: int
+    target_id: int | None  # the target occupation (None: another aim, e.g. a job role)
+    occupation_id: int | None
     occupation_label: str
     essential: bool
 
@@ -72,6 +72,10 @@ class ActionHandler:
 
 class ActionRefused(Exception):
     """A handler could not create its object; the message is shown to the person."""
+
+
+class NoSuchAction(LookupError):
+    """The posted handler, skill or kind names no suggestion of the gap (the page answers 404)."""
 
 
 _handlers = {}
@@ -97,3 +101,21 @@ def handlers() -> list[ActionHandler]:
 
 def get(key: str) -> ActionHandler | None:
     return _handlers.get(key)
+
+
+def perform(user: object, gap: object, data: Mapping) -> tuple[Suggestion, str | None]:
+    """Run the handler that `data` (a page's POST: handler, skill, kind) names on the matching
+    suggestion of `gap`, rebuilt on the server; return (suggestion, URL the handler gives).
+
+    Raises NoSuchAction when nothing matches, ActionRefused when the handler refuses. Any gap
+    with a `suggestion(skill_id, kind)` method works: an occupation's, a job role's.
+    """
+    handler = get(data.get("handler", ""))
+    try:
+        skill_id = int(data.get("skill", ""))
+    except (TypeError, ValueError):
+        raise NoSuchAction from None
+    suggestion = gap.suggestion(skill_id, data.get("kind"))
+    if handler is None or suggestion is None or not handler.accepts(suggestion.kind):
+        raise NoSuchAction
+    return suggestion, handler.handle(user, suggestion)

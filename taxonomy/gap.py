@@ -123,9 +123,9 @@ def coverage_of(essential: list, optional: list) -> float:
     return gained / total
 
 
-def _suggestions(skill, label, target, occupation_label, essential, related_labels):
+def _suggestions(skill, label, aim, essential, related_labels):
     """Suggested actions for one skill, most useful first for its kind."""
-    values = {"skill": label, "occupation": occupation_label}
+    values = {"skill": label, "occupation": aim.label}
     knowledge = skill.skill_type == Skill.SkillType.KNOWLEDGE
     transversal = skill.is_transversal or skill.reuse_level == "transversal"
     texts = {
@@ -171,31 +171,61 @@ def _suggestions(skill, label, target, occupation_label, essential, related_labe
             skill_id=skill.pk,
             skill_uri=skill.uri,
             skill_label=label,
-            target_id=target.pk,
-            occupation_id=target.occupation_id,
-            occupation_label=occupation_label,
+            target_id=aim.target_id,
+            occupation_id=aim.occupation_id,
+            occupation_label=aim.label,
             essential=essential,
         )
         for kind in order
     ]
 
 
+@dataclass(frozen=True)
+class Aim:
+    """What a gap is measured against: a target occupation, or another set of required skills
+    (an organisation's job role), with the label suggestions use ("someone working as …")."""
+
+    label: str
+    target_id: int | None = None
+    occupation_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Required:
+    skill: Skill  # with top_group selected
+    essential: bool
+
+
 def analyse(target: TargetOccupation, language: str | None = None) -> Gap:
     """The gap between `target.user`'s profile and `target.occupation`. Fixed query count."""
     language = (language or translation.get_language() or "en")[:2]
-    occupation = target.occupation
-    links = list(
-        OccupationSkill.objects.filter(occupation_id=target.occupation_id).select_related(
-            "skill", "skill__top_group"
-        )
+    links = OccupationSkill.objects.filter(occupation_id=target.occupation_id).select_related(
+        "skill", "skill__top_group"
     )
+    required = [
+        Required(link.skill, link.relation_type == RelationType.ESSENTIAL) for link in links
+    ]
+    aim = Aim(target.occupation.label(language), target.pk, target.occupation_id)
+    result = analyse_required(target.user_id, required, aim, language)
+    result.target, result.occupation = target, target.occupation
+    return result
+
+
+def analyse_required(
+    user_id: int, required_skills: list["Required"], aim: "Aim", language: str | None = None
+) -> Gap:
+    """The gap between a person's profile and `required_skills` (a list of `Required`), with
+    the development guide. The engine behind `analyse`; an organisation's job role calls it
+    with the ESCO skills its competencies map to. Fixed query count."""
+    language = (language or translation.get_language() or "en")[:2]
+    links = list(required_skills)
     mine = {
         user_skill.skill_id: user_skill
         for user_skill in UserSkill.objects.filter(
-            user_id=target.user_id, skill__isnull=False
+            user_id=user_id, skill__isnull=False
         ).select_related("skill")
     }
-    required = [link.skill_id for link in links]
+    required = [link.skill.pk for link in links]
 
     # Neighbours of each required skill: ESCO relations and broader/narrower skills.
     neighbours = {}  # required skill pk → {neighbour pk: how it relates}
@@ -235,7 +265,7 @@ def analyse(target: TargetOccupation, language: str | None = None) -> Gap:
             SkillStatus(
                 skill=skill,
                 label=label_of(skill),
-                essential=link.relation_type == RelationType.ESSENTIAL,
+                essential=link.essential,
                 status=status,
                 group=skill.top_group.label(language) if skill.top_group_id else "",
                 via=via,
@@ -281,7 +311,6 @@ def analyse(target: TargetOccupation, language: str | None = None) -> Gap:
             "narrower": _("more specific skill"),
             "sibling": _("same family of skills"),
         }
-        occupation_label = occupation.label(language)
         guide = []
         for item in to_guide:
             related = []
@@ -305,8 +334,7 @@ def analyse(target: TargetOccupation, language: str | None = None) -> Gap:
                     suggestions=_suggestions(
                         item.skill,
                         item.label,
-                        target,
-                        occupation_label,
+                        aim,
                         item.essential,
                         [label for label, _how in related],
                     ),
@@ -314,8 +342,8 @@ def analyse(target: TargetOccupation, language: str | None = None) -> Gap:
             )
     guide.sort(key=lambda entry: (not entry.essential, entry.status != PARTIAL))
     return Gap(
-        target=target,
-        occupation=occupation,
+        target=None,
+        occupation=None,
         language=language,
         essential=essential,
         optional=optional,

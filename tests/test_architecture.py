@@ -31,6 +31,7 @@ LAYERS = [
     ["taxonomy", "agenda"],
     ["goals", "jobs"],
     ["growth", "mentoring"],
+    ["organisations"],
     ["reports"],
 ]
 

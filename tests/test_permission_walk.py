@@ -84,6 +84,7 @@ from mentoring.models import (
     Thanks,
 )
 from taxonomy.models import Occupation, Skill, SkillEvidence, TargetOccupation, UserSkill
+from tests import walk_organisation as org_walk
 
 ESCO = "http://data.europa.eu/esco/"
 SECRET = "ALICE-SECRET"  # nobody but Alice may ever read it
@@ -107,6 +108,7 @@ class World:
     cookies: dict  # actor name -> cookies of a signed-in session
     feed_token: str  # Alice's raw agenda feed token
     objects: dict  # kind -> Alice's object
+    org_invitation: str = ""  # the raw token of an open invitation to Alice's organisation
 
 
 def build_world():
@@ -258,15 +260,20 @@ def build_world():
         details={"objectives": secret("record-objectives")},
     )
 
+    # Alice's organisation: Dana administers it, Mike manages Alice, Tess is her teammate, Eve
+    # managed her and left (tests/walk_organisation.py).
+    org_people, org_invitation = org_walk.build(alice, skills[0], o)
+
     tokens = {"alice": alice_raw}
-    for name, person in (("bob", bob), ("carol", carol)):
+    others = {"bob": bob, "carol": carol, **org_people}
+    for name, person in others.items():
         tokens[name] = ApiToken.issue(person, "walk")[1]
     cookies = {}
-    for name, person in (("alice", alice), ("bob", bob), ("carol", carol)):
+    for name, person in {"alice": alice, **others}.items():
         client = Client()
         client.force_login(person)  # once: each test starts from a copy of these cookies
         cookies[name] = client.cookies
-    return World(alice, bob, carol, tokens, cookies, feed_token, o)
+    return World(alice, bob, carol, tokens, cookies, feed_token, o, org_invitation)
 
 
 @pytest.fixture(scope="module")
@@ -354,6 +361,7 @@ def fingerprint(world, actor):
     more time building these queries than the database answering them.
     """
     quote = connection.ops.quote_name
+    may_change = CAROL_MAY_CHANGE if actor == "carol" else org_walk.MAY_CHANGE.get(actor, set())
     ids = {}
     out = {}
     with connection.cursor() as cursor:
@@ -381,13 +389,15 @@ def fingerprint(world, actor):
             rows = cursor.fetchall()
             position = [f.column for f in model._meta.concrete_fields].index(pk)
             ids[model] = [row[position] for row in rows]
-            if actor == "carol" and label in CAROL_MAY_CHANGE:
+            if label in may_change:
                 continue
             out[label] = rows
     if actor == "carol":
         out["alice-private-notes"] = list(
             PrivateNote.objects.filter(author=world.alice).order_by("pk").values()
         )
+    if "organisations.privatenote" in may_change:
+        out["alice-org-private-notes"] = org_walk.alice_private_notes(world)
     return out
 
 
@@ -552,6 +562,8 @@ ROUTES = {
     },
     "taxonomy:occupation": (REFERENCE, _o("occupation")),
     "taxonomy:make_target": (REFERENCE, _o("occupation")),
+    # Alice's organisation: who reads each route is in org_walk.READERS.
+    **org_walk.routes(OWNED, PUBLIC_TOKEN),
 }
 
 # Pages a visitor who is not signed in may open, and why.
@@ -659,6 +671,7 @@ API_ROUTES = {
         MENTORSHIP,
         _o("feedback", "feedback_id"),
     ),
+    **org_walk.api_routes(),
 }
 
 # API operations that answer without credentials, and why.
@@ -704,7 +717,7 @@ def api_operations():
 
 # Requests -------------------------------------------------------------------------------------
 
-ACTORS = ("anonymous", "bob", "carol", "alice")
+ACTORS = ("anonymous", "bob", "carol", "alice", *org_walk.NEW_ACTORS)
 
 
 def page_client(world, actor):
@@ -877,9 +890,13 @@ def leaks(world, actor, response):
     if actor == "alice":
         return []
     body = response.content.decode("utf-8", "replace").upper()
-    forbidden = [SECRET] if actor == "carol" else [SECRET, SHARED]
+    forbidden = [SECRET]
     if actor != "carol":
-        forbidden.append(world.alice.email.upper())
+        forbidden.append(SHARED)  # her mentorship: Carol only
+    if actor != "mike":
+        forbidden.append(org_walk.TEAM)  # what she shares with her manager: Mike only
+    if actor not in ("carol", "dana"):
+        forbidden.append(world.alice.email.upper())  # her mentor, her administrator
     return [marker for marker in forbidden if marker in body]
 
 
@@ -889,6 +906,18 @@ def is_login_redirect(response):
 
 
 # Cases ----------------------------------------------------------------------------------------
+
+
+def is_org(name):
+    return name.startswith("organisations:")
+
+
+def alice_404(name):
+    """Alice's own routes that answer her 404, with org routes only others read."""
+    access = ROUTES.get(name, (None,))[0]
+    return name in ALICE_404 or (
+        access in org_walk.READERS and "alice" not in org_walk.READERS[access]
+    )
 
 
 def page_cases():
@@ -902,6 +931,8 @@ def page_cases():
                 for method in ("get", "post"):
                     if actor == "alice" and method == "post":
                         continue  # her own writes are each app's tests' business
+                    if actor in org_walk.NEW_ACTORS and method == "post" and not is_org(name):
+                        continue  # elsewhere their writes are Bob's: nothing of Alice's
                     cases.append(
                         pytest.param(actor, method, name, variant, id=f"{actor}-{method}-{label}")
                     )
@@ -914,6 +945,12 @@ def api_cases():
         for actor in ACTORS:
             if actor == "alice" and method != "get":
                 continue  # her own writes are each app's tests' business
+            if (
+                actor in org_walk.NEW_ACTORS
+                and method != "get"
+                and not path.startswith("/api/orgs")
+            ):
+                continue  # elsewhere their writes are Bob's: nothing of Alice's
             cases.append(pytest.param(actor, method, path, id=f"{actor}-{method}-{path}"))
     return cases
 
@@ -931,7 +968,7 @@ def test_it_keeps_every_page_to_those_allowed(world, actor, method, name, varian
     access = ROUTES[name][0] if name in ROUTES else None
     client = page_client(world, actor)
     before = fingerprint(world, actor) if method == "post" else None
-    if method == "get" and access is None and actor in ("bob", "carol"):
+    if method == "get" and access is None and actor not in ("anonymous", "alice"):
         # Query strings that prefill a form ("?entry=…") naming Alice's things: 404 or ignored.
         probed = client.get(path, probe_query(world))
         where = (actor, "GET", path, probe_query(world), probed.status_code)
@@ -953,9 +990,14 @@ def test_it_keeps_every_page_to_those_allowed(world, actor, method, name, varian
         elif method == "get":
             assert status < 400, where
     elif actor == "alice":
-        if name not in ALICE_404:
+        if not alice_404(name):
             assert status < 400, where
-    elif access == OWNED or (access == MENTORSHIP and actor == "bob"):
+    elif access in org_walk.READERS:
+        if actor not in org_walk.READERS[access]:
+            assert status == 404, where
+        elif method == "get":
+            assert status == 200, where
+    elif access == OWNED or (access == MENTORSHIP and actor != "carol"):
         assert status == 404, where
     elif access == MENTORSHIP and actor == "carol":
         if method == "get" and name in CAROL_READS:
@@ -1010,9 +1052,14 @@ def test_it_keeps_every_api_operation_to_those_allowed(world, actor, method, pat
     if actor == "anonymous":
         if (method, path) not in PUBLIC_API:
             assert status == 401, where
+    elif access in org_walk.READERS and actor not in org_walk.READERS[access]:
+        assert status == 404, where
     elif actor == "alice":
         assert 200 <= status < 300, where
-    elif access == OWNED or (access == MENTORSHIP and actor == "bob"):
+    elif access in org_walk.READERS:
+        if method == "get":
+            assert 200 <= status < 300, where
+    elif access == OWNED or (access == MENTORSHIP and actor != "carol"):
         assert status == 404, where
     elif access == MENTORSHIP and actor == "carol" and method == "get":
         assert status == 200, where
@@ -1042,6 +1089,10 @@ def test_it_knows_how_to_fill_every_page_with_parameters():
 
     assert set(GOAL_CHILD_KINDS) == set(DELETABLE)
     assert set(STATEMENT_PARTS) == set(STATEMENT_STEPS)
+    from organisations.views import assessments, conversations
+
+    assert set(org_walk.ASSESSMENT_PARTS) == set(assessments.PARTS)
+    assert set(org_walk.CONVERSATION_PARTS) == set(conversations.PARTS)
 
 
 def test_it_knows_how_to_fill_every_api_path_with_parameters():
@@ -1076,6 +1127,12 @@ def test_it_fingerprints_the_changes_a_leak_would_make(world, db):
         ("carol", "mentoring:session", f"{SHARED}-notes", SECRET),
         ("carol", "mentoring:mentorship", f"{SHARED}-objectives", SECRET),
         ("bob", "mentoring:mentor", f"{PUBLIC}-headline", SECRET),
+        ("alice", "organisations:conversation", f"{SECRET}-org-private-note", None),
+        ("mike", "organisations:conversation", f"{org_walk.TEAM}-topic", SECRET),
+        ("mike", "organisations:conversation", f"{org_walk.TEAM}-why-team", SECRET),
+        ("mike", "organisations:assessment", f"{org_walk.TEAM}-rating", SECRET),
+        ("dana", "organisations:people", "alice@example.org", org_walk.TEAM),
+        ("tess", "organisations:team", "Alice", org_walk.TEAM),
     ],
 )
 def test_it_shows_the_markers_to_those_allowed(world, actor, name, shown, hidden):

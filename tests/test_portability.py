@@ -69,6 +69,7 @@ from mentoring.models import (
     Session,
     Thanks,
 )
+from organisations.models import GoalAlignment
 from taxonomy.models import Occupation, Skill, SkillEvidence, TargetOccupation, UserSkill
 
 ESCO = "http://data.europa.eu/esco/"
@@ -149,7 +150,41 @@ def fill(person):
     Membership.objects.create(association=association, fee=Decimal("75.00"))
     DetectedSkill.objects.create(application=app, skill=skills[1], confidence=0.75)
     mentor_and_mentee(person, goal, step)
+    in_an_organisation(person, goal)
     return goal
+
+
+def in_an_organisation(person, goal):
+    """`person` works at a residence: a self-assessment, a 1:1 with her manager Léa (who keeps
+    her own notes and review), `goal` linked to an objective."""
+    from organisations import assessments, conversations, people
+    from organisations.models import CompetencyModel, JobRole, ManagerLink, Objective, Role
+    from organisations.models import Membership as OrgMembership
+
+    lea = someone("lea@example.org", "Léa Roy")
+    org = people.create_organisation(lea, "Résidence Les Érables", "")
+    model = CompetencyModel.objects.create(organisation=org, code="m", name_en="M", name_fr="M")
+    model.levels.create(level=1, name_en="One", name_fr="Un")
+    competency = model.competencies.create(code="c", name_en="Care", name_fr="Soins")
+    role = JobRole.objects.create(model=model, code="r", name_en="Aide", name_fr="Préposée")
+    role.expectations.create(competency=competency, level=1)
+    member = OrgMembership.objects.create(
+        organisation=org, user=person, role=Role.MEMBER, job_role=role
+    )
+    link = ManagerLink.objects.create(
+        organisation=org, manager=lea, report=person, status="active", accepted_at=timezone.now()
+    )
+    talk = conversations.schedule(link, lea, timezone.now())
+    conversations.save_private_note(talk, person, "Mes notes du 1:1")
+    conversations.save_private_note(talk, lea, "Léa's own note")
+    mine = assessments.start_self_assessment(member, role)
+    mine.ratings.update(level=1, comment="En progrès")
+    assessments.submit(mine, person)
+    GoalAlignment.objects.create(
+        goal=goal,
+        objective=Objective.objects.create(organisation=org, title="Moins de chutes"),
+        why_me="Confiance",
+    )
 
 
 def someone(email, name):

@@ -55,6 +55,8 @@ class MutatedImportTests(HypothesisTestCase):
         cases = [
             (("goals", 0, "statement"), "Devenir\x00analyste", "goals[0].statement: expected text"),
             (("goals", 0, "description"), "\ud800", "goals[0].description: expected text"),
+            (("goal_revisions", 0, "snapshot"), "\ud800", "goal_revisions[0].snapshot: expected"),
+            (("goal_revisions", 0, "snapshot"), {"a": ["\ud800"]}, "snapshot: expected text"),
             (("skills", 0, "skill"), "http://data.europa.eu/esco/\x00", "skills[0].skill"),
             (("skills", 0, "proficiency"), 2**63, "skills[0].proficiency: expected a whole"),
             (("detected_skills", 0, "confidence"), float("nan"), "confidence: expected a number"),

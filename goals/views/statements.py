@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import get_owned_or_404, owned
 from core.views.owned import posted
+from goals import context as work_context
 from goals import plan
 from goals.forms import (
     StatementAnswerForm,
@@ -83,8 +84,13 @@ def statement_step(request, pk, step):
     smart = None
     if step == "smart" and statement.answers.get("goal"):
         smart = plan.smart_check(statement.answers["goal"], request.user)
+    roles = work_context.role_contexts(request.user) if step in ("research", "smart") else []
     if request.method == "POST" and form.is_valid():
         statement.answers[key] = form.cleaned_data["answer"].strip()
+        if step == "research":
+            offered = {name for role in roles for name in role.competencies}
+            chosen = [name for name in request.POST.getlist("competencies") if name in offered]
+            statement.answers["competencies"] = ", ".join(dict.fromkeys(chosen))
         statement.save(update_fields=["answers", "updated_at"])
         if step == "smart" and request.POST.get("action") == "check":
             return redirect("goals:statement_step", pk=pk, step=step)
@@ -103,6 +109,8 @@ def statement_step(request, pk, step):
             "hint": hint,
             "form": form,
             "smart": smart,
+            "roles": roles,
+            "chosen": statement.answers.get("competencies", "").split(", "),
         },
     )
 

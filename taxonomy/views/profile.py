@@ -327,16 +327,12 @@ def gap_view(request, pk):
 def gap_action(request, pk):
     """Turn one suggestion of the development guide into another app's object."""
     target = get_object_or_404(_targets(request.user), pk=pk)
-    handler = actions.get(request.POST.get("handler", ""))
     try:
-        skill_id = int(request.POST.get("skill", ""))
-    except ValueError:
+        suggestion, url = actions.perform(
+            request.user, gap.analyse(target, _language()), request.POST
+        )
+    except actions.NoSuchAction:
         raise Http404 from None
-    suggestion = gap.analyse(target, _language()).suggestion(skill_id, request.POST.get("kind"))
-    if handler is None or suggestion is None or not handler.accepts(suggestion.kind):
-        raise Http404
-    try:
-        url = handler.handle(request.user, suggestion)
     except actions.ActionRefused as error:
         messages.error(request, str(error))
         return redirect("taxonomy:gap", pk=pk)
