@@ -28,9 +28,12 @@ def _default_language_and_time_zone():
 @pytest.fixture(autouse=True)
 def _fresh_label_lookup():
     """Each test reads the taxonomy it creates: the label lookup of the SMART check is built
-    again (a rolled-back test's labels would otherwise linger in the process)."""
-    from taxonomy import lexicon
+    again, and the search indexes check the tables again (a rolled-back test's labels would
+    otherwise linger in the process, and on PostgreSQL point at ids that no longer exist)."""
+    from taxonomy import lexicon, search
 
     lexicon.invalidate()
+    search.invalidate()
     yield
     lexicon.invalidate()
+    search.invalidate()

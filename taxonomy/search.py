@@ -922,6 +922,15 @@ def rebuild_index():
         _index(kind)
 
 
+def invalidate() -> None:
+    """Check the tables again on the next search, however recently they were checked.
+
+    Model signals do this for saves and deletes; a rolled-back transaction or a bulk insert
+    sends none (tests call this between tests, as they do for the label lookup)."""
+    for kind in (OCCUPATIONS, SKILLS):
+        _generation[kind] += 1
+
+
 def _mark_stale(sender, **kwargs):
     _generation[OCCUPATIONS if sender is Occupation else SKILLS] += 1
 

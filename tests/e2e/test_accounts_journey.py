@@ -66,6 +66,7 @@ NAVIGATION = {
     "/jobs/": {"en": "Jobs", "fr": "Emplois"},
     "/mentoring/": {"en": "Mentoring", "fr": "Mentorat"},
     "/agenda/": {"en": "Agenda", "fr": "Agenda"},
+    "/orgs/": {"en": "Organisation", "fr": "Organisation"},
 }
 
 
