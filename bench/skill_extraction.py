@@ -8,9 +8,15 @@ Three kinds of sets (docs/apps/taxonomy-search.md says how each was written):
 - $PARCOURS_BENCH_DIR/skill-linking/*_validation.jsonl: public job-ad sentences with their
   ESCO skills (development; English only);
 - bench/data/extraction_fresh.jsonl: job-ad and CV texts in plain language, English and French,
-  written before any tuning and never tuned on. Each gold *mention* lists the ESCO skills that
-  would be right for it (the first is the main one): a found skill is correct when it is in
-  some mention's list, and a mention is recalled when one of its skills is found.
+  written before the first extraction rule was tuned; it has been read while tuning since, so it
+  is a development set now;
+- bench/data/extraction_fresh2.jsonl: 40 more plain-language texts (20 EN, 20 FR) in other
+  fields and writing styles, written and committed before the second round of changes and
+  never tuned on (held out).
+
+In both plain-language sets each gold *mention* lists the ESCO skills that would be right for
+it: a found skill is correct when it is in some mention's list, and a mention is recalled
+when one of its skills is found.
 
 Prints micro precision and recall per set and language, and with --curve the precision/recall
 pairs at other confidence cut-offs (to read, not to choose on the fresh set: the cut-off is
@@ -51,11 +57,14 @@ def load_sets():
         items = _lines(path)
         name = path.stem.replace("_validation", "").upper() + " sentences (dev)"
         found.append((name, [(i["query"], i["lang"], [[u] for u in i["relevant"]]) for i in items]))
-    fresh = DATA / "extraction_fresh.jsonl"
-    if fresh.exists():
-        items = _lines(fresh)
-        cases = [(i["text"], i["lang"], i["mentions"]) for i in items]
-        found.append(("plain fresh (never tuned)", cases))
+    for filename, name in (
+        ("extraction_fresh.jsonl", "plain fresh (dev now)"),
+        ("extraction_fresh2.jsonl", "plain fresh2 (held out)"),
+    ):
+        path = DATA / filename
+        if path.exists():
+            items = _lines(path)
+            found.append((name, [(i["text"], i["lang"], i["mentions"]) for i in items]))
     return found
 
 
