@@ -79,28 +79,10 @@ _SENTENCE = re.compile(r"[^.!?;\n•·]+(?:[.!?;]+|$)", re.MULTILINE)
 
 # Grammar of the employer's side of a posting. The reader is addressed in the second person;
 # the employer speaks in the first person plural.
-_FIRST_PLURAL = frozenset(
-    ["we", "we're", "weve", "we've", "our", "ours", "us", "nous", "notre", "nos"]
-)
-_SECOND_PERSON = frozenset(
-    [
-        "you",
-        "you'll",
-        "youll",
-        "you're",
-        "youre",
-        "you've",
-        "your",
-        "yours",
-        "tu",
-        "vous",
-        "votre",
-        "vos",
-        "ton",
-        "ta",
-        "tes",
-    ]
-)
+_FIRST_PLURAL = frozenset(("we", "we're", "weve", "we've", "our", "ours", "us", "nous", "notre"))
+_FIRST_PLURAL |= {"nos"}
+_SECOND_PERSON = frozenset(("you", "you'll", "youll", "you're", "youre", "you've", "your"))
+_SECOND_PERSON |= {"yours", "tu", "vous", "votre", "vos", "ton", "ta", "tes"}
 # A duty for the reader: a to-infinitive, "pour/afin de" + infinitive.
 _DUTY = re.compile(
     r"\bto (?!the\b|a\b|an\b|our\b|their\b|its\b|be\b)[a-z]+"
@@ -119,88 +101,19 @@ _EMPLOYER_HEADING = re.compile(
     r"|avantages?|rejoindre|propos|sommes)\b"
 )
 # Determiners: a name between one and another capitalised word is a proper name.
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "our",
-        "your",
-        "their",
-        "my",
-        "his",
-        "her",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "notre",
-        "votre",
-        "leur",
-        "leurs",
-        "nos",
-        "vos",
-        "ce",
-        "cette",
-        "ces",
-        "au",
-        "aux",
-        "du",
-        "des",
-    ]
-)
+_DETERMINERS = frozenset(("the", "a", "an", "our", "your", "their", "my", "his", "her", "its"))
+_DETERMINERS |= {"this", "that", "these", "those", "le", "la", "les", "l", "un", "une"}
+_DETERMINERS |= {"notre", "votre", "leur", "leurs", "nos", "vos", "ce", "cette", "ces", "au"}
+_DETERMINERS |= {"aux", "du", "des"}
 # Words around a language name that make it the language in use (not an adjective):
 # English nouns of language use after it, French verbs of language use before it (stems).
-_LANGUAGE_USE_AFTER = frozenset(
-    [
-        "skill",
-        "skills",
-        "speaking",
-        "speaker",
-        "speakers",
-        "spoken",
-        "written",
-        "writing",
-        "reading",
-        "proficiency",
-        "fluency",
-        "language",
-        "communication",
-        "level",
-        "native",
-        "teacher",
-        "teaching",
-        "lessons",
-        "classes",
-        "courses",
-        "tutor",
-        "translation",
-        "translator",
-        "interpreter",
-        "interpreting",
-        "test",
-    ]
-)
-_LANGUAGE_USE_BEFORE = (
-    "parl",
-    "ecri",
-    "lis",
-    "lit",
-    "lir",
-    "compren",
-    "maitris",
-    "enseign",
-    "tradui",
-    "apprend",
-    "etudi",
-)
+_LANGUAGE_USE_AFTER = frozenset(("skill", "skills", "speaking", "speaker", "speakers"))
+_LANGUAGE_USE_AFTER |= {"spoken", "written", "writing", "reading", "proficiency", "fluency"}
+_LANGUAGE_USE_AFTER |= {"language", "communication", "level", "native", "teacher", "teaching"}
+_LANGUAGE_USE_AFTER |= {"lessons", "classes", "courses", "tutor", "translation", "translator"}
+_LANGUAGE_USE_AFTER |= {"interpreter", "interpreting", "test"}
+_LANGUAGE_USE_BEFORE = ("parl", "ecri", "lis", "lit", "lir", "compren", "maitris", "enseign")
+_LANGUAGE_USE_BEFORE += ("tradui", "apprend", "etudi")
 
 
 @dataclass(frozen=True)
@@ -217,8 +130,6 @@ class FoundSkill:
 
 _names = {}
 PROPER, ACRONYM, LANGUAGE = "proper", "acronym", "language"
-# Whether a proper name written in lower case in a sentence with capitals is another word.
-LOWERCASE_PROPER = False
 
 
 def _fingerprint():
@@ -276,7 +187,7 @@ def skill_names():
 
 
 def name_kinds():
-    """{skill id: its NAME_* flags}: ESCO writes it as a proper name (PROPER), as an acronym
+    """{skill id: its flags}: ESCO writes it as a proper name (PROPER), as an acronym
     (ACRONYM), or files it under languages (LANGUAGE)."""
     key = _fingerprint()
     if key not in _names:
@@ -285,7 +196,7 @@ def name_kinds():
 
 
 def _words(source):
-    return [(token.folded, token.text, token.start, token.end) for token in tokenise(source)]
+    return [token.folded for token in tokenise(source)]
 
 
 _BULLET = re.compile(r"[•·*\-–—]\s*$")
@@ -301,7 +212,7 @@ def _is_heading(line):
 def _speaks_for_employer(sentence):
     """A sentence whose subject is the employer ("We offer...", "Our group runs...", "Founded
     in 1985, our company...", "Nous offrons...") with no duty for the reader in it."""
-    words = [word for word, *_ in _words(sentence)]
+    words = _words(sentence)
     if not words or any(word in _SECOND_PERSON for word in words):
         return False
     folded = fold(sentence)
@@ -311,7 +222,7 @@ def _speaks_for_employer(sentence):
         return True
     comma = sentence.find(",")
     if 0 < comma < 80:
-        after = [word for word, *_ in _words(sentence[comma + 1 :])]
+        after = _words(sentence[comma + 1 :])
         return bool(after) and after[0] in _FIRST_PLURAL
     return False
 
@@ -334,7 +245,7 @@ def employer_side(source, pieces):
         if "\n\n" in gap or heading:
             in_section = False
         if heading:
-            words = {word for word, *_ in _words(sentence)}
+            words = set(_words(sentence))
             if not words & _SECOND_PERSON and (
                 words & _FIRST_PLURAL or _EMPLOYER_HEADING.search(fold(sentence))
             ):
@@ -362,20 +273,11 @@ def _neighbours(sentence, start, end):
 def name_in_other_sense(sentence, start, end, lang, kind, names):
     """True when the one-word name at sentence[start:end] is not used as the skill's name:
     inside a proper name of capitalised words after a determiner ("our Java Street store");
-    an acronym written as a word ("Ajax" is not AJAX, "Spark" not SPARK);
-    a proper name written in lower case in a sentence that uses capitals ("the chef" is not
-    Chef); or, for a language, as an adjective ("French fries", "muffins anglais", "berger
+    an acronym written as a word ("Ajax" is not AJAX, "Spark" not SPARK); or, for a language,
+    as an adjective ("French fries", "muffins anglais", "berger
     allemand", "au cœur du Quartier latin"). `kind` is the skill's set of flags."""
     written = sentence[start:end]
     if ACRONYM in kind and written[:1].isupper() and written[1:].islower():
-        return True
-    if (
-        LOWERCASE_PROPER
-        and PROPER in kind
-        and written.islower()
-        and start > 0
-        and re.search(r"[A-Z]", sentence[:start] + sentence[end:])
-    ):
         return True
     (before, before_at), after = _neighbours(sentence, start, end)
     if (
@@ -434,7 +336,7 @@ def phrase_candidates(scored, sentence, lang, names, kinds, positions):
     for each skill a phrase wins or the sentence links best. `names` is skill_names(),
     `kinds` name_kinds(), `positions` {skill id: its position in the index}."""
     first, last = scored.columns
-    if last == first:
+    if last == first or not len(scored.channels.ids):
         return []
     channels = scored.channels
     lexical = channels.lexical[:, first:last]
