@@ -11,14 +11,16 @@ Extraction is skill linking (taxonomy.linking) restricted to the phrases of a te
    and 5-word windows, clauses, the whole sentence, and a skill's own one-word name) gets a
    phrase score against every skill, PHRASE_LEXICAL × lexical + (1 − PHRASE_LEXICAL) × meaning;
 3. a skill is a candidate when it is the best skill of at least one phrase, or among the
-   sentence's CANDIDATES best-linked skills; its confidence is a logistic vote of seven pieces
-   of evidence (EVIDENCE): its best phrase score, how many phrases it wins, its margin over
-   the runner-up on its best phrase, the sentence's linking score and the skill's rank there,
-   the sentence's lexical score, and whether the phrase is the skill's own name (a capitalised
-   name such as "Python" or "English", or a common noun such as "cameras");
-4. a one-word name used in another sense carries no skill: inside a proper name ("our Java
-   Street store", "au cœur du Quartier latin") or a language name used as an adjective
-   ("French fries", "des muffins anglais", "un berger allemand");
+   sentence's CANDIDATES best-linked skills; its confidence is a logistic vote (EVIDENCE) of
+   its best phrase score, its margin over the best other skill on that phrase, the sentence's
+   linking score and the skill's rank there, the previous rule's strict test (among the
+   STRICT_LINKS best links, a phrase of at least STRICT_PHRASE that no other of them beats),
+   and whether the phrase is the skill's own one-word name (capitalised in ESCO, "Python",
+   "English", or a common noun, "cameras");
+4. a one-word name used in another sense carries no skill, nor does any phrase around it:
+   inside a proper name after a determiner ("our Java Street store"), an ESCO acronym written
+   as a word ("Ajax, ON" is not AJAX), or a language name used as an adjective ("French
+   fries", "des muffins anglais", "un berger allemand", "au cœur du Quartier latin");
 5. a phrase that names an occupation better than any skill is a job title, not a skill:
    "Technicien de laboratoire" is not *laboratory techniques*, "Mechanic needed" not
    *mechanics* (the occupation index reads the winning phrases, TITLE_MARGIN);
