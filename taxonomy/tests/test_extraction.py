@@ -37,9 +37,14 @@ class ExtractionTests(TestCase):
         self.assertIn("gestion de projets", labels)
         self.assertIn("gérer des budgets", labels)
 
-    def test_it_needs_capitals_for_a_short_one_word_skill(self):
-        self.assertNotIn("SQL", self.labels("a sql-like feeling"))
-        self.assertIn("SQL", self.labels("Strong SQL."))
+    def test_a_name_inside_another_word_is_weaker_than_the_name_itself(self):
+        def confidence(source):
+            found = {item.label: item for item in extract_skills(source, "en")}
+            return found["SQL"].confidence if "SQL" in found else 0.0
+
+        self.assertLess(confidence("a sql-like feeling"), confidence("Strong SQL."))
+        [strong] = [item for item in extract_skills("Strong SQL.", "en") if item.label == "SQL"]
+        self.assertEqual(strong.span, "SQL")
 
     def test_it_finds_nothing_in_unrelated_or_empty_text(self):
         self.assertEqual(extract_skills("", "en"), [])
@@ -80,6 +85,106 @@ class ExtractionTests(TestCase):
         source = "Expérience en GESTION DE PROJET.\n• Je sais gérer des budgets; SQL."
         for found in extract_skills(source, "fr"):
             self.assertEqual(source[found.start : found.end], found.span)
+
+
+def _skill(uri, label_en, label_fr, group=None, skill_type="knowledge"):
+    from taxonomy.models import Skill
+
+    skill = Skill.objects.create(
+        uri=f"http://data.europa.eu/esco/skill/{uri}",
+        label_en=label_en,
+        label_fr=label_fr,
+        skill_type=skill_type,
+    )
+    if group is not None:
+        skill.groups.add(group)
+    return skill
+
+
+class OtherSenseTests(TestCase):
+    """A one-word skill name used in another sense gives no skill; used as the skill, it does."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from taxonomy.models import SkillGroup
+
+        build_taxonomy()
+        languages = SkillGroup.objects.create(
+            uri="http://data.europa.eu/esco/skill/languages-test", label_en="languages", level=1
+        )
+        _skill("java-test", "Java (computer programming)", "Java (programmation informatique)")
+        _skill("ajax-test", "AJAX", "AJAX")
+        _skill("english-test", "English", "anglais", languages)
+        _skill("french-test", "French", "français", languages)
+        _skill("latin-test", "Latin", "latin", languages)
+
+    def labels(self, source, lang="en"):
+        return {found.label for found in extract_skills(source, lang)}
+
+    def test_in_english(self):
+        self.assertNotIn(
+            "Java (computer programming)",
+            self.labels("Sales associate at our Java Street store: help shoppers, run the till."),
+        )
+        self.assertIn(
+            "Java (computer programming)", self.labels("Back-end developer: Java and SQL.")
+        )
+        self.assertNotIn("French", self.labels("You will cook burgers and French fries."))
+        self.assertTrue(
+            {"English", "French"}
+            <= self.labels("Bilingual English and French, spoken and written.")
+        )
+        self.assertNotIn("AJAX", self.labels("Pickers and packers needed in Ajax, Ontario."))
+        self.assertIn("AJAX", self.labels("Front-end pages built with AJAX and SQL."))
+
+    def test_in_french(self):
+        self.assertNotIn("anglais", self.labels("On sert des muffins anglais le matin.", "fr"))
+        self.assertIn("anglais", self.labels("Anglais fonctionnel, un atout.", "fr"))
+        self.assertNotIn("latin", self.labels("L'atelier est en plein Quartier latin.", "fr"))
+        self.assertTrue(
+            {"latin", "français"} <= self.labels("J'enseigne le latin et le français.", "fr")
+        )
+
+
+class EmployerSideTests(TestCase):
+    """What the employer offers or says of itself is not a skill asked of the reader."""
+
+    @classmethod
+    def setUpTestData(cls):
+        build_taxonomy()
+
+    def labels(self, source, lang="en"):
+        return {found.label for found in extract_skills(source, lang)}
+
+    def test_an_offer_section_and_a_company_blurb_give_no_skill(self):
+        source = (
+            "Customer service agent\n"
+            "You will help customers on the phone and work in teams.\n\n"
+            "What we offer\n"
+            "• Project management courses paid by us\n"
+            "• Budget management training"
+        )
+        found = self.labels(source)
+        self.assertIn("work in teams", found)
+        self.assertNotIn("project management", found)
+        self.assertNotIn("manage budgets", found)
+        self.assertNotIn(
+            "project management",
+            self.labels("Founded in 1985, our company offers project management courses."),
+        )
+
+    def test_in_french_and_when_the_employer_asks_for_someone(self):
+        self.assertNotIn(
+            "gestion de projets",
+            self.labels(
+                "Nous offrons des cours de gestion de projets et un régime de retraite.", "fr"
+            ),
+        )
+        self.assertIn(
+            "gérer des budgets",
+            self.labels("Nous cherchons une personne pour gérer des budgets.", "fr"),
+        )
+        self.assertIn("manage budgets", self.labels("We need someone who manages budgets."))
 
 
 class LinkingTests(TestCase):
