@@ -60,7 +60,7 @@ class FoundSkill:
 _names = {}
 
 
-def skill_names():
+def skill_names() -> dict[str, frozenset[int]]:
     """{folded one-word skill name: skill ids}: preferred labels of one word, or whose head
     before a parenthesis is one word ("Python (computer programming)" → "python", "SQL" →
     "sql").
@@ -86,7 +86,7 @@ def skill_names():
     return _names[key]
 
 
-def sentences(source):
+def sentences(source: str) -> list[tuple[str, int]]:
     """(sentence, offset) pairs of a text, sentences with at least one word; a run longer than
     MAX_SENTENCE (a pasted page without punctuation) is cut at spaces, so that linking reads
     every word of it."""
@@ -106,7 +106,9 @@ def sentences(source):
     return found
 
 
-def phrase_winners(scored, names):
+def phrase_winners(
+    scored: linking.Scored, names: dict[str, frozenset[int]]
+) -> list[tuple[int, float, linking.Segment]]:
     """The candidates of one linked sentence that a phrase carries: (position, confidence,
     segment) for each kept skill. `names` is skill_names()."""
     first, last = scored.columns
@@ -138,7 +140,7 @@ def phrase_winners(scored, names):
     return kept
 
 
-def extract_skills(source, lang="en"):
+def extract_skills(source: str, lang: str = "en") -> list[FoundSkill]:
     """ESCO skills mentioned in `source`, one per skill, in the order they appear."""
     source = (source or "")[:MAX_TEXT_LENGTH]
     lang = "fr" if lang == "fr" else "en"

@@ -286,7 +286,7 @@ _cache = {"lexicon": None, "checked": 0.0}
 _lock = threading.Lock()
 
 
-def lexicon():
+def lexicon() -> Lexicon:
     """The lookup for the current taxonomy (empty when there is none)."""
     current = _cache["lexicon"]
     now = time.monotonic()
@@ -314,7 +314,7 @@ def lexicon():
     return current
 
 
-def invalidate():
+def invalidate() -> None:
     """Build the lookup again at its next use (labels changed in this process)."""
     _cache["lexicon"] = None
     _cache["checked"] = 0.0
@@ -335,6 +335,6 @@ def _connect():
 _connect()
 
 
-def labels_in(text):
+def labels_in(text: str) -> list[LabelHit]:
     """The ESCO labels `text` contains (see `Lexicon.find`)."""
     return lexicon().find(text)
