@@ -55,7 +55,8 @@ FORMS = [
     ("Serveur / Serveuse polyvalent(e)", ["Serveur polyvalent", "Serveuse polyvalente"]),
     ("chef de projet / chef de chantier", ["chef de projet", "chef de chantier"]),
     ("head waiter/head waitress", ["head waiter", "head waitress"]),
-    ("opérateur - peinture/opératrice - peinture", ["opérateur - peinture", "opératrice - peinture"]),
+    ("opérateur - peinture/opératrice - peinture",
+     ["opérateur - peinture", "opératrice - peinture"]),
     ("Agent / Agent", ["Agent"]),
     ("U.S. army", ["U.S. army"]),
 ]  # fmt: skip
