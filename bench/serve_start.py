@@ -87,6 +87,17 @@ def search(port, cookie, title):
     return time.monotonic() - started, body
 
 
+def at_once(function, arguments):
+    """Call `function` on every argument at once, one thread each; seconds until all return."""
+    threads = [threading.Thread(target=function, args=(argument,)) for argument in arguments]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.monotonic() - started
+
+
 def smart_check(port, cookie, goal):
     """Seconds the goal form's live SMART feedback takes for `goal`."""
     token = re.search(r"csrftoken=([^;]+)", cookie).group(1)
@@ -173,34 +184,22 @@ def main():
         def one(title):
             times.append(search(port, cookie, title)[0])
 
-        threads = [
-            threading.Thread(target=one, args=(f"{TITLES[i % len(TITLES)]} {i}",))
-            for i in range(options.searches)
-        ]
-        burst = time.monotonic()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        elapsed = at_once(one, [f"{TITLES[i % len(TITLES)]} {i}" for i in range(options.searches)])
         print(
             f"{options.searches} new searches at once: slowest {max(times):.2f} s, all "
-            f"answered {time.monotonic() - burst:.2f} s later, {time.monotonic() - started:.1f} "
-            "s after start"
+            f"answered {elapsed:.2f} s later, {time.monotonic() - started:.1f} s after start"
         )
         checks = []
 
-        def check(number):
-            checks.append(smart_check(port, cookie, f"Become a roofer by {2030 + number}"))
+        def check(goal):
+            checks.append(smart_check(port, cookie, goal))
 
-        threads = [threading.Thread(target=check, args=(i,)) for i in range(options.searches)]
-        burst = time.monotonic()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        elapsed = at_once(
+            check, [f"Become a roofer by {2030 + i}" for i in range(options.searches)]
+        )
         print(
             f"{options.searches} SMART checks at once: slowest {max(checks):.2f} s, all answered "
-            f"{time.monotonic() - burst:.2f} s later"
+            f"{elapsed:.2f} s later"
         )
         print(f"{'process':<10} {'RSS MB':>8} {'PSS MB':>8} {'USS MB':>8}")
         rows = [("master", server.pid)] + [

@@ -3,14 +3,13 @@ and its live feedback), the API (create and update). The rule is tested in
 test_statement_deadline.py; here each door applies it."""
 
 import datetime as dt
-import json
 
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.testing import BaseTestCase
 from goals.models import Goal
-from goals.tests.helpers import make_goal
+from goals.tests.helpers import api, make_goal
 
 
 def later(months):
@@ -208,12 +207,7 @@ class LiveFeedbackTests(BaseTestCase):
 
 class ApiTests(BaseTestCase):
     def call(self, method, url, body):
-        return getattr(self.client, method)(
-            "/api" + url,
-            data=json.dumps(body),
-            content_type="application/json",
-            headers=self.api_headers(),
-        )
+        return api(self, method, url, body)
 
     def test_create_fills_the_deadline_from_the_statement(self):
         day, words = later(8)

@@ -1,6 +1,5 @@
 """Effort typed in hours or minutes, stored in hours, shown back readably (goals/effort.py)."""
 
-import json
 from decimal import Decimal
 
 import pytest
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 from accounts.testing import BaseTestCase
 from goals.effort import parse_effort, readable_hours
 from goals.models import Step
-from goals.tests.helpers import make_goal
+from goals.tests.helpers import api, make_goal
 
 MAX = Decimal("99999.99")
 
@@ -122,12 +121,7 @@ class EffortDoorsTests(BaseTestCase):
         self.assertEqual(goal.estimated_effort_hours, Decimal("1.50"))
 
     def api(self, method, url, body):
-        return getattr(self.client, method)(
-            "/api" + url,
-            data=json.dumps(body),
-            content_type="application/json",
-            headers=self.api_headers(),
-        )
+        return api(self, method, url, body)
 
     def test_the_api_takes_hours_or_a_text_and_answers_hours(self):
         url = f"/goals/{self.goal.pk}/steps"
