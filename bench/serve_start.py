@@ -10,17 +10,23 @@ data directory, adds one person, starts `parcours serve` on a free loopback port
   start of the process);
 - `--searches` searches, each a title never asked before, sent at once (they land on every
   worker), and how long the slowest took;
+- as many SMART checks of a goal (the goal form's live feedback, which reads the ESCO label
+  lookup of `taxonomy.lexicon`), each a goal never checked before, sent at once, and how long
+  the slowest took: a worker that had to build or read the lookup shows here;
 - per worker and for the master, from /proc/PID/smaps_rollup: resident memory (RSS), its
   proportional share (PSS: shared pages divided among the processes that map them) and what
   is private to that process (USS). The honest "memory per worker" is its USS, plus its share
   of the rest.
 
-`--cold` leaves out the index files (var/search/index): the server builds them first, as after
-an upgrade that changes their format. Everything is stopped and removed on exit.
+`--cold` leaves out the index files (var/search/index) and the label lookup's copy
+(var/search/lexicon.json): the server builds them first, as after an upgrade that changes their
+format; `--cold-lexicon` leaves out only the label lookup's copy (the lookup is then built from
+the database). Everything is stopped and removed on exit.
 """
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -81,11 +87,45 @@ def search(port, cookie, title):
     return time.monotonic() - started, body
 
 
+def at_once(function, arguments):
+    """Call `function` on every argument at once, one thread each; seconds until all return."""
+    threads = [threading.Thread(target=function, args=(argument,)) for argument in arguments]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.monotonic() - started
+
+
+def smart_check(port, cookie, goal):
+    """Seconds the goal form's live SMART feedback takes for `goal`."""
+    token = re.search(r"csrftoken=([^;]+)", cookie).group(1)
+    started = time.monotonic()
+    status, _headers, body = request(
+        port,
+        "POST",
+        "/goals/check/",
+        body=urllib.parse.urlencode({"statement": goal}),
+        headers={
+            "Cookie": cookie,
+            "X-CSRFToken": token,
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
+    )
+    if status != 200 or b"data-criterion" not in body:
+        raise RuntimeError(f"SMART check {goal!r}: HTTP {status}")
+    return time.monotonic() - started
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--searches", type=int, default=len(TITLES))
     parser.add_argument("--cold", action="store_true", help="without the index files")
+    parser.add_argument(
+        "--cold-lexicon", action="store_true", help="without the label lookup's copy on disk"
+    )
     options = parser.parse_args()
     database = ROOT / "var" / "parcours.sqlite3"
     if not database.exists():
@@ -97,7 +137,11 @@ def main():
         data.mkdir()
         shutil.copy(database, data / "parcours.sqlite3")
         if (ROOT / "var" / "search").is_dir():
-            ignore = shutil.ignore_patterns("index") if options.cold else None
+            ignore = None
+            if options.cold:
+                ignore = shutil.ignore_patterns("index", "lexicon.json")
+            elif options.cold_lexicon:
+                ignore = shutil.ignore_patterns("lexicon.json")
             shutil.copytree(ROOT / "var" / "search", data / "search", ignore=ignore)
         env = {
             **os.environ,
@@ -140,19 +184,22 @@ def main():
         def one(title):
             times.append(search(port, cookie, title)[0])
 
-        threads = [
-            threading.Thread(target=one, args=(f"{TITLES[i % len(TITLES)]} {i}",))
-            for i in range(options.searches)
-        ]
-        burst = time.monotonic()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        elapsed = at_once(one, [f"{TITLES[i % len(TITLES)]} {i}" for i in range(options.searches)])
         print(
             f"{options.searches} new searches at once: slowest {max(times):.2f} s, all "
-            f"answered {time.monotonic() - burst:.2f} s later, {time.monotonic() - started:.1f} "
-            "s after start"
+            f"answered {elapsed:.2f} s later, {time.monotonic() - started:.1f} s after start"
+        )
+        checks = []
+
+        def check(goal):
+            checks.append(smart_check(port, cookie, goal))
+
+        elapsed = at_once(
+            check, [f"Become a roofer by {2030 + i}" for i in range(options.searches)]
+        )
+        print(
+            f"{options.searches} SMART checks at once: slowest {max(checks):.2f} s, all answered "
+            f"{elapsed:.2f} s later"
         )
         print(f"{'process':<10} {'RSS MB':>8} {'PSS MB':>8} {'USS MB':>8}")
         rows = [("master", server.pid)] + [

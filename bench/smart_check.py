@@ -9,7 +9,13 @@ Sets:
   (trades, care, arts, agriculture, public service, academia) and other phrasings;
 - fresh2: bench/data/smart_fresh2.jsonl, a second held-out set written once the first had been
   seen (a few rules were fixed after failures on the first set: docs/apps/text-checks.md says
-  which), from other fields again (logistics, hospitality, law, sports, environment).
+  which), from other fields again (logistics, hospitality, law, sports, environment);
+- fresh3: bench/data/smart_fresh3.jsonl, 26 + 26 intake-form goals of people changing jobs,
+  written before the comparative rule changed (issue 15 loose ends): comparatives of
+  self-improvement without a measure ("stronger", "happier", "less anxious", "plus à
+  l'aise", "moins stressée", "gagner en assurance") against controls where a comparative comes
+  with a measure, compares something else ("un entrepôt plus grand") or where an "-er" word
+  is a noun ("truck driver", "store manager").
 
 Each case is checked like `parcours goals check TEXT --lang LANG --today TODAY` (no profile) and
 every label it carries (specific, measurable, time_bound, deadline, horizon) is compared. Prints
@@ -130,6 +136,7 @@ def main():
         ("tuning", list(tuning_cases())),
         ("fresh", list(fresh_cases("smart_fresh"))),
         ("fresh2", list(fresh_cases("smart_fresh2"))),
+        ("fresh3", list(fresh_cases("smart_fresh3"))),
     ]
     for name, cases in sets:
         scores, errors, times = run(cases, check)

@@ -1,9 +1,14 @@
 """Forms of the goals app; every message is translated and says what to do next."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from goals.effort import largest, parse_effort, readable_hours
 from goals.models import (
     CheckIn,
     Decision,
@@ -15,12 +20,56 @@ from goals.models import (
     Stage,
     Step,
 )
+from goals.statement_deadline import KEEP_DEADLINE, KEEP_STATEMENT, follows, settle_goal
 from taxonomy.models import Occupation, Skill
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class EffortField(forms.Field):
+    """An effort in hours typed as people say it ("30 min", "1 h 30", "1,5 h", "2 heures"),
+    shown back readably in the person's language (goals.effort); stored in hours."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *, max_hours: Decimal, **kwargs):
+        self.max_hours = max_hours
+        kwargs.setdefault("label", _("Estimated effort"))
+        kwargs.setdefault("help_text", _("In hours or minutes: “30 min”, “1 h 30”, “2.5 h”."))
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        return parse_effort(value, self.max_hours)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
+            return readable_hours(value)
+        return value
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "autocomplete": "off", "size": 12}
+
+
+def effort_field(model) -> EffortField:
+    """The effort field for `model`'s `estimated_effort_hours` (its largest value)."""
+    return EffortField(max_hours=largest(model._meta.get_field("estimated_effort_hours")))
+
+
 class GoalForm(forms.ModelForm):
+    """A goal; its statement's date and its deadline field are settled into one fact
+    (goals.statement_deadline): `settled` says what was decided."""
+
+    estimated_effort_hours = effort_field(Goal)
+    # When the statement and the deadline field disagree, the person says which one is right.
+    keep_deadline = forms.ChoiceField(
+        label=_("Which deadline is right?"),
+        choices=[(KEEP_STATEMENT, _("The goal's")), (KEEP_DEADLINE, _("The deadline field's"))],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    # The date the deadline field holds only because the statement said so: it then follows
+    # the statement's date when that changes.
+    deadline_follows = forms.DateField(required=False, widget=forms.HiddenInput)
     reason = forms.CharField(
         label=_("Why are you changing this goal?"),
         required=False,
@@ -71,10 +120,33 @@ class GoalForm(forms.ModelForm):
         if self.instance.pk is None:
             del self.fields["reason"]
             del self.fields["status"]
+        else:
+            self.fields["deadline_follows"].initial = follows(self.instance)
+        self.settled = None
 
     def clean(self):
         # The goal's own rules (indicator, deadline, stages) are the model's: Goal.clean.
         data = super().clean()
+        if "statement" in data and "deadline" in data:
+            self.settled = settle_goal(
+                self.instance if self.instance.pk else None,
+                data["statement"],
+                data["deadline"],
+                today=timezone.localdate(),
+                follows=data.get("deadline_follows"),
+                keep=data.get("keep_deadline", ""),
+                lang=get_language(),
+            )
+            if self.settled.conflict:
+                self.add_error("deadline", self.settled.message())
+            elif self.settled.change:
+                data["statement"], data["deadline"] = self.settled.statement, self.settled.deadline
+                # Shown as settled if the page comes back (another field's error).
+                self.data = self.data.copy()
+                self.data["statement"] = self.settled.statement
+                self.data["deadline"] = self.data["deadline_follows"] = (
+                    self.settled.deadline.isoformat()
+                )
         if self.instance.pk and self.has_changed() and not data.get("reason", "").strip():
             tracked = set(self.changed_data) & set(Goal.REVISED_FIELDS)
             if tracked:
@@ -117,6 +189,8 @@ StageProposalFormSet = forms.formset_factory(StageProposalForm, extra=0, min_num
 
 
 class StepForm(forms.ModelForm):
+    estimated_effort_hours = effort_field(Step)
+
     class Meta:
         model = Step
         fields = [

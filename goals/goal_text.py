@@ -25,6 +25,7 @@ units): which occupations, skills and fields exist comes from the taxonomy.
 """
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ from core.language import (
     tokenise,
 )
 from core.language.words import TIME_WORDS, function_words
+from taxonomy.lexicon import Lexicon
 
 __all__ = ["GoalReading", "concrete_action", "read_goal"]
 
@@ -67,7 +69,7 @@ IMPROVEMENT = re.compile(
     r"increase|increasing|deepen|develop my|develop our|grow my|grow our|grow as|"
     r"meilleure?s?|mieux|ameliorer|m'ameliorer|amelioration|perfectionner|me perfectionner|"
     r"renforcer|developper mes|developper mon|developper ma|travailler sur|travailler ma|"
-    r"travailler mon|travailler mes|davantage|augmenter|accroitre|approfondir)\b"
+    r"travailler mon|travailler mes|davantage|augmenter|accroitre|approfondir|gagner en)\b"
 )
 # "plus" compares ("plus confiante", "plus de responsabilités") except in these phrases.
 _PLUS = re.compile(r"\bplus\b")
@@ -77,6 +79,37 @@ _NOT_COMPARING_PLUS = re.compile(
 )
 _NOT_COMPARING_MORE = re.compile(
     r"(?:\bor more|\bno more|\bany more|\bonce more|\bmore than \d|\bmore and more)$"
+)
+# "less" and "moins" compare too ("less anxious", "moins stressée", "avoir moins peur"), except
+# before a number ("less than 10 hours", "moins de 5 heures": a measure) and in the phrases
+# that do not compare ("at least" is another word; "au moins", "du moins", "à moins que").
+_LESS = re.compile(
+    r"(?<!\bno )(?<!\bor )(?<!\bau )(?<!\bdu )(?<!\ba )(?<!\bpas )\b(?:less|moins)\b"
+    r"(?!\s+(?:than|que|de|d'|of)\s*(?:\d|un\b|une\b|a\b|an\b))(?!\s+que\b)"
+)
+# Comparatives written with "-er" ("stronger", "happier", "calmer"), read by their place: after
+# a verb of being or becoming ("be stronger", "feel happier", "get faster at"), after an
+# article before a noun ("a wiser mentor", "a stronger negotiator"), or before "than". Words
+# ending in "-er" are mostly nouns of the world of work ("manager", "driver", "customer",
+# "summer"): a word counts as a comparative only when no ESCO label uses it, so without a
+# taxonomy only "-er than" is read.
+_COPULA = (
+    r"(?:be|being|become|becoming|get|getting|grow|growing|feel|feeling|stay|staying|seem|"
+    r"look|sound|keep|remain|am|are|is)"
+)
+_DEGREE = r"(?:(?:much|even|a bit|a little|a lot|far|way|slightly|so|really|somewhat)\s+)?"
+# Comparisons of time are deadlines, not self-improvement ("no later than", "sooner than"), as
+# "plus tard" is in French.
+_TIME_COMPARATIVES = frozenset(["later", "earlier", "sooner"])
+_SYNTHETIC = re.compile(
+    r"\b(?:(?P<copula>"
+    + _COPULA
+    + r")\s+"
+    + _DEGREE
+    + r"|(?P<article>a|an|the|my)\s+"
+    + _DEGREE
+    + r")(?P<word>[a-z]{2,}(?:er|ier))\b(?P<after>\s+[a-z]+)?"
+    r"|\b(?P<than_word>[a-z]{2,}(?:er|ier))\s+than\b"
 )
 
 # Verbs that say a credential or result is obtained (folded).
@@ -181,7 +214,7 @@ class GoalReading:
         return bool(self.counts or self.credential or self.position or self.level)
 
 
-def read_goal(text, lang, today, lexicon=None):
+def read_goal(text: str, lang: str, today: dt.date, lexicon: Lexicon | None = None) -> GoalReading:
     """Read `text` (see the module's docstring); `lexicon` (a `taxonomy.lexicon.Lexicon`)
     finds ESCO labels; without one, or with an empty one, the grammar alone decides."""
     deadline = find_deadline(text, today)
@@ -203,11 +236,12 @@ def read_goal(text, lang, today, lexicon=None):
         reading.labels = [hit for hit in lexicon.find(text) if outside(hit.start, hit.end)]
     reading.counts, reading.effort_hours = _counts(text, lang, outside)
     reading.credential, reading.credential_named = _credential(text, folded, outside)
-    reading.position, reading.role = _position(folded, reading)
+    comparisons = _comparisons(folded, lexicon if reading.has_taxonomy else None)
+    reading.position, reading.role = _position(folded, reading, comparisons)
     level = LEVEL.search(folded)
     reading.level = level.group(0).strip() if level else ""
     reading.named_skill = _named_skill(text, outside)
-    reading.improvement = _improvement(folded)
+    reading.improvement = _phrase_from(folded, comparisons[0]) if comparisons else ""
     vague = find_phrases(folded, VAGUE_PHRASES)
     reading.vague = vague[0] if vague else ""
     reading.action = _action(folded)
@@ -343,8 +377,9 @@ def _is_name(token, index, tokens):
     )
 
 
-def _position(folded, reading):
-    """(folded phrase of a position obtained, folded words of its role or field)."""
+def _position(folded, reading, comparisons=()):
+    """(folded phrase of a position obtained, folded words of its role or field); a role that
+    is compared ("become a better leader", "be a stronger negotiator") is no position."""
     for match in POSITION.finditer(folded):
         role = (
             match.group("role") or match.group("role_fr") or match.group("rest")
@@ -352,7 +387,8 @@ def _position(folded, reading):
         )  # fmt: skip
         role = re.split(r"[.,;:!?()]", role)[0].strip()
         lead = folded[match.start() : match.end()].split()[:4]
-        if IMPROVEMENT.search(" ".join(lead)) or _comparing_plus(" ".join(lead)):
+        lead_end = match.start() + len(" ".join(lead))
+        if any(match.start() <= at < lead_end for at in comparisons):
             continue  # "become a better leader", "get a better job"
         role_words = [w for w in content_words(role) if w not in TIME_WORDS][:4]
         if find_phrases(role, VAGUE_PHRASES) and not role_words[1:]:
@@ -389,23 +425,37 @@ def _names_occupation(reading, role, concept_only=False):
     )
 
 
-def _comparing_plus(folded):
-    for match in _PLUS.finditer(folded):
-        if not _NOT_COMPARING_PLUS.search(folded[: match.end()]):
-            return True
-    return False
-
-
-def _improvement(folded):
-    """The folded self-improvement phrase of the goal, or ""."""
+def _comparisons(folded, lexicon=None):
+    """Where the goal compares itself, in order: the folded start of each self-improvement
+    word (an improvement verb, "more", "plus", "less", "moins", an "-er" comparative; see the
+    grammar above). `lexicon` (a taxonomy.lexicon.Lexicon) tells "-er" comparatives from the
+    nouns ESCO uses."""
+    starts = []
     for match in IMPROVEMENT.finditer(folded):
         if match.group(0) == "more" and _NOT_COMPARING_MORE.search(folded[: match.end()]):
             continue
-        return _phrase_from(folded, match.start())
+        starts.append(match.start())
     for match in _PLUS.finditer(folded):
         if not _NOT_COMPARING_PLUS.search(folded[: match.end()]):
-            return _phrase_from(folded, match.start())
-    return ""
+            starts.append(match.start())
+    starts += [match.start() for match in _LESS.finditer(folded)]
+    stop = function_words()
+    for match in _SYNTHETIC.finditer(folded):
+        word = match.group("word") or match.group("than_word")
+        if len(word) < 5 or word.endswith("eer") or word in stop or word in TIME_WORDS:
+            continue
+        if word in _TIME_COMPARATIVES:
+            continue
+        if lexicon is None:
+            if match.group("than_word"):
+                starts.append(match.start("than_word"))
+            continue
+        if lexicon.uses_word(word):
+            continue  # a noun of the world of work: "a customer service job", "become manager"
+        if match.group("article") and not match.group("after"):
+            continue  # "the easier" alone: nothing is compared
+        starts.append(match.start("word") if match.group("word") else match.start("than_word"))
+    return sorted(set(starts))
 
 
 def _phrase_from(folded, start):
@@ -430,7 +480,7 @@ def _action(folded):
     return (verb, words) if words else ()
 
 
-def concrete_action(reading):
+def concrete_action(reading: GoalReading) -> bool:
     """Whether the action says what is done to what: two object words, or one after a
     learning verb ("learn welding", "apprendre la soudure": what is learnt is a skill)."""
     if not reading.action:

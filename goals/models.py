@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import access
+from goals.effort import readable_hours
 from taxonomy.models import Horizon
 
 
@@ -171,10 +172,11 @@ class Goal(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=GoalStatus.choices, default=GoalStatus.ACTIVE
     )
+    # In hours, to the hundredth (20 min is 0.33 h); typed and shown as goals.effort says.
     estimated_effort_hours = models.DecimalField(
         _("estimated effort (hours)"),
-        max_digits=7,
-        decimal_places=1,
+        max_digits=8,
+        decimal_places=2,
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
@@ -219,6 +221,15 @@ class Goal(models.Model):
                 errors["deadline"] = stage_after_deadline(late[0], self.deadline)
         if errors:
             raise ValidationError(errors)
+
+    def statement_written_on(self):
+        """The day the current statement was written (the relative deadlines it states, "in 18
+        months", are read from that day): when a revision last changed it, else when the goal
+        was created. One query."""
+        for revision in self.revisions.all():  # newest first; each keeps the version before
+            if revision.snapshot.get("statement") != self.statement:
+                return timezone.localdate(revision.created_at)
+        return timezone.localdate(self.created_at)
 
     def check_changes(self, **changes):
         """Raise the ValidationError `clean` would raise once `changes` are made; change
@@ -273,6 +284,11 @@ class Goal(models.Model):
             if value is not None:
                 return value
         return 1.0 if self.status == GoalStatus.DONE else 0.0
+
+    @property
+    def readable_effort(self):
+        """The estimated effort as a person reads it ("30 min", "1,5 h"): goals.effort."""
+        return readable_hours(self.estimated_effort_hours)
 
     @property
     def progress_percent(self):
@@ -359,10 +375,11 @@ class Step(models.Model):
         _("repeats"), max_length=8, choices=Recurrence.choices, blank=True
     )
     recurrence_until = models.DateField(_("repeats until"), null=True, blank=True)
+    # In hours, to the hundredth, like the goal's (goals.effort).
     estimated_effort_hours = models.DecimalField(
         _("estimated effort (hours)"),
-        max_digits=6,
-        decimal_places=1,
+        max_digits=7,
+        decimal_places=2,
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
@@ -399,6 +416,11 @@ class Step(models.Model):
             errors["stage"] = _("This stage belongs to another goal.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def readable_effort(self):
+        """The estimated effort as a person reads it ("30 min", "1,5 h"): goals.effort."""
+        return readable_hours(self.estimated_effort_hours)
 
     @property
     def is_recurring(self):

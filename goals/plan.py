@@ -15,6 +15,7 @@ from django.utils.translation import override
 
 from accounts.models import User
 from core.access import owned
+from goals.effort import readable_hours
 from goals.models import (
     CheckIn,
     Decision,
@@ -67,10 +68,13 @@ def smart_check(
     estimated_effort_hours: Decimal | float | None = None,
     deadline: datetime.date | None = None,
     target_occupation: Occupation | None = None,
+    written_on: datetime.date | None = None,
 ) -> dict:
     """The SMART criteria of `text` for `user`, as the JSON contract of goals.smart.
 
-    The goal's target occupation, when it has one, counts as the concrete target it names.
+    The goal's target occupation, when it has one, counts as the concrete target it names;
+    `deadline` is its deadline field and `written_on` the day `text` was written (its relative
+    deadlines are read from it).
     """
     from goals import smart
 
@@ -84,6 +88,7 @@ def smart_check(
         ),
         occupation_hits=[target_occupation.label(language)] if target_occupation else (),
         deadline=deadline,
+        written_on=written_on,
     )
     return result.as_dict()
 
@@ -106,6 +111,7 @@ def record_smart_result(goal: Goal) -> None:
             estimated_effort_hours=goal.estimated_effort_hours,
             deadline=goal.deadline,
             target_occupation=goal.target_occupation,
+            written_on=goal.statement_written_on(),
         )
     )
     fields = {"smart_result": goal.smart_result}
@@ -186,6 +192,8 @@ def _display(name, value):
     field = Goal._meta.get_field(name)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if name == "estimated_effort_hours":
+        return readable_hours(value)
     return str(value)
 
 

@@ -22,11 +22,13 @@ same occupation group) and their meaning (the sentence encoder).
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.language import (
     Deadline,
     add_months,
@@ -40,6 +42,7 @@ from core.language import (
     span_of,
 )
 from goals.goal_text import concrete_action, read_goal
+from goals.statement_deadline import disagreement
 
 __all__ = [
     "LANGUAGES",
@@ -129,19 +132,32 @@ class SmartResult:
 # --- The check -------------------------------------------------------------------------------
 
 
-def check(text, lang="en", today=None, profile=None, occupation_hits=(), deadline=None):
+def check(
+    text: str,
+    lang: str = "en",
+    today: dt.date | None = None,
+    profile: Profile | None = None,
+    occupation_hits: Iterable[str] = (),
+    deadline: dt.date | None = None,
+    written_on: dt.date | None = None,
+) -> SmartResult:
     """Judge `text` against the five SMART criteria; reasons and suggestions in `lang`.
 
     `occupation_hits` are labels of ESCO occupations or skills the caller knows the goal is
     about (its target occupation, taxonomy search results): an extra signal for "specific".
-    `deadline` is a date given apart from the text (a form's deadline field): it counts when
-    the text states none.
+    `deadline` is the goal's deadline field: the deadline when the text states none; when the
+    text states another date, the two disagree (goals.statement_deadline) and the check says so
+    instead of choosing: time-bound, the horizon and achievable wait for the person's choice.
+    `written_on` is the day the text was written (default `today`): its relative deadlines
+    ("in 18 months") are read from it.
     """
     lang = lang if lang in LANGUAGES else detect_language(text or "")
     today = today or dt.date.today()
     text = (text or "")[:MAX_CHARS].strip()
     with translation.override(lang):
-        return _check(text, lang, today, profile, list(occupation_hits), deadline)
+        return _check(
+            text, lang, today, profile, list(occupation_hits), deadline, written_on or today
+        )
 
 
 def _lexicon():
@@ -155,10 +171,11 @@ def _lexicon():
         return None
 
 
-def _check(text, lang, today, profile, occupation_hits, deadline_field):
-    reading = read_goal(text, lang, today, _lexicon())
+def _check(text, lang, today, profile, occupation_hits, deadline_field, written_on):
+    reading = read_goal(text, lang, written_on, _lexicon())
     deadline = reading.deadline
     from_field = False
+    disagree = deadline.found and deadline_field is not None and deadline.date != deadline_field
     if not deadline.found and deadline_field is not None:
         deadline, from_field = Deadline(date=deadline_field), True
     suggestions = []
@@ -175,6 +192,16 @@ def _check(text, lang, today, profile, occupation_hits, deadline_field):
     if effort is None and reading.effort_hours:
         effort = reading.effort_hours
     achievable, achievable_hint = _achievable(profile, deadline, today, effort)
+    if disagree:
+        # Two deadlines: nothing is judged on either until the person chooses the right one.
+        time_bound = Criterion(
+            None, disagreement(deadline.date, quote(deadline.phrase), deadline_field)
+        )
+        if achievable.met is not None or achievable_hint:
+            achievable, achievable_hint = (
+                Criterion(None, _("Cannot be judged until you choose the deadline.")),
+                "",
+            )
     relevant, relevant_hint = _relevant(profile, reading)
 
     if specific.met is False:
@@ -221,6 +248,7 @@ def _check(text, lang, today, profile, occupation_hits, deadline_field):
             }
         )
 
+    kept = None if disagree else deadline.date
     return SmartResult(
         lang=lang,
         specific=specific,
@@ -228,8 +256,8 @@ def _check(text, lang, today, profile, occupation_hits, deadline_field):
         achievable=achievable,
         relevant=relevant,
         time_bound=time_bound,
-        deadline=deadline.date,
-        horizon=horizon_of(deadline.date, today),
+        deadline=kept,
+        horizon=horizon_of(kept, today),
         suggestions=suggestions,
     )
 
@@ -565,11 +593,6 @@ def _role_competency(profile, goal_tokens):
 
 # --- Rewrites --------------------------------------------------------------------------------
 
-_VAGUE_LEAD = re.compile(
-    r"^\s*(?:i\s+(?:want|would like|need|hope)\s+to\s+|je\s+(?:veux|voudrais|souhaite|"
-    r"aimerais)\s+|my goal is to\s+|mon objectif est de\s+|to\s+)",
-)
-
 
 def _rewrite(text, phrases_to_drop, topic, specific, measurable, target_date):
     """An example goal that keeps the person's words and adds what is missing."""
@@ -631,7 +654,7 @@ def _remove_folded(text, folded_phrase):
     return text if span is None else text[: span[0]] + text[span[1] :]
 
 
-def profile_for(user, estimated_effort_hours=None):
+def profile_for(user: User, estimated_effort_hours: float | None = None) -> Profile:
     """The `Profile` of a signed-in person: hours per week, skills, target occupations and the
     experience told in their latest reflection.
 

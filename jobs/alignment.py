@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 
 from core.language import content_stems
 from jobs.answer_reading import is_refinement, read_answer
+from jobs.example_answer import example_answer
 from jobs.meaning import GENERIC_JOB_WORDS, closeness, field_words, similarity_matrix
 from jobs.posting_core import read_posting
 
@@ -106,7 +107,7 @@ class Alignment:
         }
 
 
-def check_answer(posting_text, answer_text, lang="en"):
+def check_answer(posting_text: str, answer_text: str, lang: str = "en") -> dict:
     """Judge an answer to "What are your career goals?" against a job posting.
 
     Returns the JSON contract: {"aligned", "issues": [{"code", "message"}], "suggestions"}.
@@ -116,7 +117,7 @@ def check_answer(posting_text, answer_text, lang="en"):
         return _check(posting_text or "", answer_text or "", lang, with_example=True).as_dict()
 
 
-def judge(posting_text, answer_text, lang="en"):
+def judge(posting_text: str, answer_text: str, lang: str = "en") -> list[str]:
     """The issue codes alone, in order (the example writer checks its drafts with it)."""
     with translation.override(lang if lang in ("en", "fr") else "en"):
         found = _check(posting_text or "", answer_text or "", lang, with_example=False)
@@ -216,10 +217,8 @@ def _check(posting_text, answer_text, lang, with_example):
             _("Give a horizon and a concrete aim: “In three years, I want to be a … who …”.")
         )
     if issues and with_example:
-        from jobs.example_answer import example_answer
-
         suggestions.append(
-            _("For example: “%(answer)s”") % {"answer": example_answer(posting_text, lang)}
+            _("For example: “%(answer)s”") % {"answer": example_answer(posting_text, lang, judge)}
         )
     return Alignment(issues, suggestions)
 

@@ -28,7 +28,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from core.language import content_words, find_deadline, find_intentions, find_term, fold
+from core.language import (
+    Intention,
+    content_words,
+    find_deadline,
+    find_intentions,
+    find_term,
+    fold,
+)
 
 __all__ = ["AnswerReading", "Clause", "is_refinement", "read_answer"]
 
@@ -222,7 +229,7 @@ def _owned(intention, text):
     return bool(_SPEAKER.search(clause) or _WISH.search(clause))
 
 
-def read_answer(text, today=None):
+def read_answer(text: str, today: dt.date | None = None) -> AnswerReading:
     """An `AnswerReading` of `text` (see the module docstring); never raises."""
     text = (text or "")[:MAX_CHARS]
     intentions = [i for i in find_intentions(text) if i.scope]
@@ -286,7 +293,7 @@ _REFINEMENT = re.compile(
 )
 
 
-def is_refinement(intention):
+def is_refinement(intention: Intention) -> bool:
     """Whether a goal sharpens one's skills ("specialise in…") rather than names a job."""
     return bool(_REFINEMENT.search(fold(intention.cue)) or _REFINEMENT.match(fold(intention.scope)))
 

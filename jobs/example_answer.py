@@ -1,9 +1,10 @@
 """The example answer the coach proposes: built from the posting, and checked by the coach.
 
-`example_answer(posting_text, lang)` writes an answer to "What are your career goals?" for this
-posting, in `lang`: a horizon, a goal that grows out of the role, what the person will do for
-the employer's people (the posting's own duties, "our" turned into "your"), and why this job
-is a step on their path. Drafts are judged by `jobs.alignment.judge`; a duty whose words would
+`example_answer(posting_text, lang, judge)` writes an answer to "What are your career goals?" for
+this posting, in `lang`: a horizon, a goal that grows out of the role, what the person will do
+for the employer's people (the posting's own duties, "our" turned into "your"), and why this job
+is a step on their path. Drafts are judged by `judge` (the coach passes its own
+`jobs.alignment.judge`, so this module needs not import the check); a duty whose words would
 themselves read as an issue (a posting that says "work without supervision" would make the
 example "avoid" its own work) is left out, and the first draft with no issue is returned. When
 the posting is in another language than `lang`, the role is the ESCO occupation's label in
@@ -11,6 +12,7 @@ the posting is in another language than `lang`, the role is the ESCO occupation'
 """
 
 import re
+from collections.abc import Callable
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -100,10 +102,12 @@ def _write(role, duties, lang):
     return f"{goal} {value} {link}"
 
 
-def example_answer(posting_text, lang="en"):
-    """An example answer for this posting in `lang` that passes the alignment check."""
-    from jobs.alignment import judge
+# (posting text, answer, lang) → the issue codes the check finds (none: the answer passes).
+Judge = Callable[[str, str, str], list[str]]
 
+
+def example_answer(posting_text: str, lang: str, judge: Judge) -> str:
+    """An example answer for this posting in `lang` that `judge` finds no issue with."""
     lang = lang if lang in ("en", "fr") else "en"
     posting = read_posting(posting_text)
     last = ""

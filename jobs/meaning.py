@@ -16,7 +16,9 @@ checking the same posting again, or the same answer against several postings, is
 
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -63,7 +65,7 @@ _memory = OrderedDict()
 _lock = threading.Lock()
 
 
-def encode(texts):
+def encode(texts: list[str]) -> np.ndarray:
     """Unit vectors of `texts` (rows), from the process-wide encoder, remembered."""
     texts = [text or " " for text in texts]
     with _lock:
@@ -84,7 +86,7 @@ def encode(texts):
     return np.stack(found)
 
 
-def similarity_matrix(left, right):
+def similarity_matrix(left: list[str], right: list[str]) -> np.ndarray:
     """Cosine of each text of `left` with each text of `right`: an array (len(left),
     len(right)); empty sides give an empty array."""
     if not left or not right:
@@ -115,7 +117,7 @@ def _shares_stem(stem, stems):
     return False
 
 
-def field_words(text):
+def field_words(text: str) -> str:
     """`text` without its words about jobs in general ("nurse assistant" → "nurse"), for
     comparing what two job titles are about; the text itself when nothing else is left."""
     kept = [
@@ -125,6 +127,13 @@ def field_words(text):
     ]
     cleaned = " ".join(kept).strip(" /-")
     return cleaned if content_stems(cleaned) else text
+
+
+class Readable(Protocol):
+    """What `closeness` reads of a posting (a `jobs.posting_core.Posting`)."""
+
+    units: tuple  # of units with a `text`
+    stems: frozenset
 
 
 @dataclass(frozen=True)
@@ -139,7 +148,7 @@ class Closeness:
         return self.semantic + LEXICAL_WEIGHT * self.lexical
 
 
-def closeness(phrases, posting):
+def closeness(phrases: Iterable[str], posting: Readable) -> list[Closeness]:
     """A `Closeness` for each phrase against a `jobs.posting_core.Posting`."""
     phrases = list(phrases)
     if not phrases:

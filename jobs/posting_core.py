@@ -80,7 +80,7 @@ class Posting:
     duties: tuple = field(default=())  # the duties it lists, as infinitive phrases, in order
 
 
-def content_stems(text):
+def content_stems(text: str) -> list[str]:
     """Stemmed content words of a text, in either language, except words about jobs in
     general ("role", "équipe", "senior")."""
     from jobs.meaning import GENERIC_JOB_WORDS
@@ -88,17 +88,17 @@ def content_stems(text):
     return [word for word in language.content_stems(text) if word not in GENERIC_JOB_WORDS]
 
 
-def sentences_of(text):
+def sentences_of(text: str) -> list[str]:
     """The sentences of a text, in order, stripped."""
     return [piece.strip() for piece in _SENTENCE_END.split(text or "") if piece and piece.strip()]
 
 
-def clauses_of(sentence):
+def clauses_of(sentence: str) -> list[str]:
     """The clauses of a sentence: cut at punctuation and coordinating conjunctions."""
     return [piece.strip() for piece in _CLAUSE_CUT.split(sentence) if piece and piece.strip()]
 
 
-def duty_items(sentence):
+def duty_items(sentence: str) -> list[str]:
     """The duties a sentence lists, as infinitive phrases: "We are hiring a plumber to
     diagnose and repair leaks, install water heaters…" → ["diagnose and repair leaks",
     "install water heaters…"]. Empty when the sentence states none this way."""
@@ -228,7 +228,7 @@ def _read(text):
     )
 
 
-def read_posting(text):
+def read_posting(text: str) -> Posting:
     """The `Posting` read from `text`. Not remembered as a whole (the taxonomy may change); its
     embeddings and occupation searches are."""
     return _read(text)

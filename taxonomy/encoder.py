@@ -11,6 +11,7 @@ import ctypes
 import glob
 import os
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import numpy as np
@@ -38,7 +39,7 @@ _BLAS_FOUND = False
 
 
 @contextmanager
-def blas_threads(count):
+def blas_threads(count: int) -> Iterator[None]:
     """Run numpy's matrix products on `count` threads, then restore the previous setting.
 
     On a small shared server (2 cores) a multithreaded BLAS fighting other processes makes one
@@ -122,7 +123,7 @@ class UniversalSentenceEncoder(Encoder):
 _encoder = None
 
 
-def get_encoder():
+def get_encoder() -> Encoder:
     """The process-wide encoder (created on first use)."""
     global _encoder
     if _encoder is None:
@@ -130,7 +131,7 @@ def get_encoder():
     return _encoder
 
 
-def set_encoder(encoder):
+def set_encoder(encoder: Encoder | None) -> Encoder | None:
     """Replace the process-wide encoder; returns the previous one so a test can restore it."""
     global _encoder
     previous, _encoder = _encoder, encoder

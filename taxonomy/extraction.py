@@ -175,7 +175,7 @@ def _load_names(key):
     )
 
 
-def skill_names():
+def skill_names() -> dict[str, frozenset[int]]:
     """{folded one-word skill name: skill ids}: preferred labels of one word, or whose head
     before a parenthesis is one word ("Python (computer programming)" → "python", "SQL" →
     "sql").
@@ -188,7 +188,7 @@ def skill_names():
     return _names[key][0]
 
 
-def name_kinds():
+def name_kinds() -> dict[int, frozenset[str]]:
     """{skill id: its flags}: ESCO writes it as a proper name (PROPER), as an acronym
     (ACRONYM), or files it under languages (LANGUAGE)."""
     key = _fingerprint()
@@ -229,7 +229,7 @@ def _speaks_for_employer(sentence):
     return False
 
 
-def employer_side(source, pieces):
+def employer_side(source: str, pieces: list[tuple[str, int]]) -> set[int]:
     """Indexes of the (sentence, offset) pieces that speak for the employer: a section under a
     heading that speaks for the employer ("What we offer", "Why join us?", "Benefits",
     "Pourquoi nous rejoindre ?", up to the next heading or blank line), and sentences whose
@@ -272,7 +272,14 @@ def _neighbours(sentence, start, end):
     )
 
 
-def name_in_other_sense(sentence, start, end, lang, kind, names):
+def name_in_other_sense(
+    sentence: str,
+    start: int,
+    end: int,
+    lang: str,
+    kind: frozenset[str],
+    names: dict[str, frozenset[int]],
+) -> bool:
     """True when the one-word name at sentence[start:end] is not used as the skill's name:
     inside a proper name of capitalised words after a determiner ("our Java Street store");
     an acronym written as a word ("Ajax" is not AJAX, "Spark" not SPARK); or, for a language,
@@ -308,7 +315,7 @@ def name_in_other_sense(sentence, start, end, lang, kind, names):
     return False
 
 
-def sentences(source):
+def sentences(source: str) -> list[tuple[str, int]]:
     """(sentence, offset) pairs of a text, sentences with at least one word; a run longer than
     MAX_SENTENCE (a pasted page without punctuation) is cut at spaces, so that linking reads
     every word of it."""
@@ -333,7 +340,14 @@ def _confidence(evidence):
     return 1 / (1 + math.exp(-total))
 
 
-def phrase_candidates(scored, sentence, lang, names, kinds, positions):
+def phrase_candidates(
+    scored: linking.Scored,
+    sentence: str,
+    lang: str,
+    names: dict[str, frozenset[int]],
+    kinds: dict[int, frozenset[str]],
+    positions: dict[int, int],
+) -> list[tuple]:
     """The candidates of one linked sentence: (position, confidence, segment, phrase score)
     for each skill a phrase wins or the sentence links best. `names` is skill_names(),
     `kinds` name_kinds(), `positions` {skill id: its position in the index}."""
@@ -418,7 +432,7 @@ def _job_titles(phrases):
     return {phrase: float(value) for phrase, value in zip(phrases, best, strict=True)}
 
 
-def extract_skills(source, lang="en"):
+def extract_skills(source: str, lang: str = "en") -> list[FoundSkill]:
     """ESCO skills mentioned in `source`, one per skill, in the order they appear."""
     source = (source or "")[:MAX_TEXT_LENGTH]
     lang = "fr" if lang == "fr" else "en"

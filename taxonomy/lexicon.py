@@ -47,7 +47,7 @@ __all__ = ["LabelHit", "Lexicon", "invalidate", "labels_in", "lexicon"]
 
 MAX_WORDS = 8
 # Bump when the rules that build the lookup change: the copy on disk is then rebuilt.
-LEXICON_VERSION = 2
+LEXICON_VERSION = 3
 # A lookup smaller than this (a test's tiny taxonomy) is not worth keeping on disk.
 MIN_ENTRIES_ON_DISK = 1000
 # Possessives: "my X" is something the person has, not an occupation they name.
@@ -119,6 +119,20 @@ class Lexicon:
                 if count >= 2 and word not in stop and len(word) >= 4:
                     self._add(word, None, ("occupation", None))
         self.longest = max((key.count(" ") + 1 for key in self.entries), default=0)
+        # Every folded word of every label, as written: what the taxonomy's vocabulary holds
+        # ("manager", "customer", "summer"), so that a check can tell a word of the world of
+        # work from one that is not ("stronger", "happier").
+        self.words = {
+            word
+            for _id, labels in occupations
+            for label, _lang, _kind in labels
+            for word in fold_words(label).split()
+        } | {
+            word
+            for _id, labels, _knowledge in skills
+            for label, _lang, _kind in labels
+            for word in fold_words(label).split()
+        }
 
     def _add_skill(self, key, form, lang, kind, knowledge, concept_id, stop):
         if not key:
@@ -155,6 +169,7 @@ class Lexicon:
             "proper": sorted(self.proper),
             "surfaces": self.surfaces,
             "longest": self.longest,
+            "words": sorted(self.words),
         }
 
     @classmethod
@@ -164,7 +179,12 @@ class Lexicon:
         lexicon.proper = set(data["proper"])
         lexicon.surfaces = data["surfaces"]
         lexicon.longest = int(data["longest"])
+        lexicon.words = set(data["words"])
         return lexicon
+
+    def uses_word(self, folded_word: str) -> bool:
+        """Whether some ESCO label (occupation or skill, either language) has this word."""
+        return folded_word in self.words
 
     def __len__(self):
         return len(self.entries)
@@ -286,7 +306,7 @@ _cache = {"lexicon": None, "checked": 0.0}
 _lock = threading.Lock()
 
 
-def lexicon():
+def lexicon() -> Lexicon:
     """The lookup for the current taxonomy (empty when there is none)."""
     current = _cache["lexicon"]
     now = time.monotonic()
@@ -314,7 +334,7 @@ def lexicon():
     return current
 
 
-def invalidate():
+def invalidate() -> None:
     """Build the lookup again at its next use (labels changed in this process)."""
     _cache["lexicon"] = None
     _cache["checked"] = 0.0
@@ -335,6 +355,6 @@ def _connect():
 _connect()
 
 
-def labels_in(text):
+def labels_in(text: str) -> list[LabelHit]:
     """The ESCO labels `text` contains (see `Lexicon.find`)."""
     return lexicon().find(text)

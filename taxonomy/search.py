@@ -95,6 +95,13 @@ LANGUAGE_VOTE = 3.0
 LANGUAGE_HINT = 0.5
 # The index files' layout: change it when _build's arrays change.
 INDEX_FORMAT = 1
+# The modules whose code shapes the labels' features: a change to any of them builds new files.
+NORMALISATION_MODULES = (
+    "taxonomy.text",
+    "core.language.folding",
+    "core.language.stemming",
+    "core.language.gender",
+)
 # Index folders kept per kind (the current one and a few older, for processes still on them).
 INDEX_FOLDERS_KEPT = 4
 # Where label embeddings are kept (None: settings.DATA_DIR / "search"). They depend only on the
@@ -728,9 +735,11 @@ def _digest(kind, concepts, encoder):
     """What an index is built from: the concepts' labels, the encoder, and the code and
     settings that shape the index. Equal digests mean identical index files."""
     digest = hashlib.sha256()
-    # The normalisation shapes every label's features; the rest of this module only reads the
-    # index (a change to what _build writes must bump INDEX_FORMAT).
-    digest.update(Path(text.__file__).read_bytes())
+    # The normalisation (text.py and the toolkit's folding, stems and gender forms it calls)
+    # shapes every label's features; the rest of this module only reads the index (a change
+    # to what _build writes must bump INDEX_FORMAT).
+    for module in NORMALISATION_MODULES:
+        digest.update(Path(importlib.import_module(module).__file__).read_bytes())
     shape = (INDEX_FORMAT, kind, getattr(encoder, "name", None), LABEL_KIND_WEIGHT, WORD_SHARE)
     digest.update(repr((shape, sorted(EMBEDDED_LABELS[kind]))).encode())
     for row in zip(concepts.ids, concepts.uris, concepts.labels, strict=True):
@@ -888,7 +897,7 @@ def _index(kind, build=True):
     return index
 
 
-def warm_up(build_apart=False):
+def warm_up(build_apart: bool = False) -> None:
     """Open both indexes and load the sentence encoder now, not on the first search.
 
     `parcours serve` calls it once in gunicorn's master process before the workers fork. The
@@ -912,7 +921,7 @@ def warm_up(build_apart=False):
         get_encoder().load()
 
 
-def rebuild_index():
+def rebuild_index() -> None:
     """Build both indexes' files now (the importer calls this after an import), so no
     server waits for them."""
     with _lock:
@@ -971,17 +980,17 @@ def _search(kind, query, lang, limit):
     return _matches(index, index.search_one(query, lang, _clamp(limit)), lang)
 
 
-def search_occupations(query, lang="en", limit=10):
+def search_occupations(query: str, lang: str = "en", limit: int = 10) -> list[Match]:
     """ESCO occupations that best match a job title, in English or French, best first."""
     return _search(OCCUPATIONS, query, lang, limit)
 
 
-def search_skills(query, lang="en", limit=10):
+def search_skills(query: str, lang: str = "en", limit: int = 10) -> list[Match]:
     """ESCO skills and knowledge that best match a text, in English or French, best first."""
     return _search(SKILLS, query, lang, limit)
 
 
-def match_many(kind, queries, limit=10):
+def match_many(kind: str, queries: list[tuple[str, str]], limit: int = 10) -> list[list[Match]]:
     """Answer many (query, lang) pairs at once, much faster than one by one."""
     index = _index(kind)
     cleaned = [((query or "").strip(), "fr" if lang == "fr" else "en") for query, lang in queries]
@@ -993,7 +1002,7 @@ def match_many(kind, queries, limit=10):
     return results
 
 
-def build_index(kind, label_langs=None):
+def build_index(kind: str, label_langs: tuple[str, ...] | None = None) -> _Index:
     """A private index of `kind` over the labels of `label_langs` only (all when None): the
     bench's one-language protocol (MELO: French queries against French labels only)."""
     concepts = _load_concepts(kind)
@@ -1005,7 +1014,7 @@ def build_index(kind, label_langs=None):
     return _Index(kind, concepts, *_build(kind, concepts, encoder), encoder, None)
 
 
-def match_with(index, queries, limit=10):
+def match_with(index: _Index, queries: list[tuple[str, str]], limit: int = 10) -> list[list[Match]]:
     """`match_many` on an index from `build_index`."""
     cleaned = [((query or "").strip(), "fr" if lang == "fr" else "en") for query, lang in queries]
     found = index.search(cleaned, _clamp(limit))
@@ -1028,7 +1037,7 @@ class Channels:
     fused: np.ndarray  # the search score itself
 
 
-def channels(kind, queries):
+def channels(kind: str, queries: list[tuple[str, str]]) -> Channels:
     """The lexical, semantic and fused scores of every concept for (query, lang) pairs."""
     index = _index(kind)
     count = len(index.ids)
@@ -1051,6 +1060,6 @@ def channels(kind, queries):
     )
 
 
-def match_occupations(queries, limit=10):
+def match_occupations(queries: list[tuple[str, str]], limit: int = 10) -> list[list[Match]]:
     """Batch occupation search: a list of (query, lang) → a list of Match lists."""
     return match_many(OCCUPATIONS, queries, limit)

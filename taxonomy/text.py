@@ -182,12 +182,12 @@ QUEBEC_FRENCH = {
 }
 
 
-def strip_noise(text):
+def strip_noise(text: str) -> str:
     """Remove job-board noise that says nothing about the job: (h/f), m/w/d, #tags, "(e)"."""
     return strip_gender_markers(_HASHTAGS.sub(" ", text or ""))
 
 
-def expand(folded, lang):
+def expand(folded: str, lang: str) -> str:
     """Spell out abbreviations and add European French for Canadian French terms.
 
     `folded` is already folded; the result is folded too. Canadian terms are added (not
@@ -214,12 +214,12 @@ _QUEBEC_STEMMED = {
 }
 
 
-def tokens(text):
+def tokens(text: str) -> list[str]:
     """The stemmed content words of an already folded text."""
     return [stem(word) for word in text.split() if word not in STOPWORDS]
 
 
-def label_forms(text):
+def label_forms(text: str) -> list[str]:
     """The full gender forms of a label or query, noise removed, the form written first first:
     "Agent / Agente de sécurité (H/F)" → "Agent de sécurité", "Agente de sécurité"
     (core.language.gender_forms); one form when it has no gender pair."""
@@ -227,7 +227,7 @@ def label_forms(text):
     return gender_forms(without_tags) or [strip_noise(text)]
 
 
-def clean_label(text):
+def clean_label(text: str) -> str:
     """A readable form of a label or query for the sentence encoder: no noise, the first
     full gender form ("conducteur/conductrice de bus" → "conducteur de bus")."""
     return label_forms(text)[0]
@@ -237,7 +237,7 @@ def clean_label(text):
 _HEAD_END = re.compile(r"\s+[-–—|]\s+|\s*[(\[,:;]")
 
 
-def query_forms(query):
+def query_forms(query: str) -> list[str]:
     """The forms of a query the search reads: its full gender forms (label_forms), and for a
     title that goes on after its head ("Kitchen Commis - Bangsar/Stacks", "Assistant, Finance",
     "Sales Engineer (Wireless Systems)") the head alone too. The extra words may be the job's
@@ -251,7 +251,7 @@ def query_forms(query):
     return forms + [head for head in heads if head not in forms]
 
 
-def normalise_query(query, lang="en"):
+def normalise_query(query: str, lang: str = "en") -> str:
     """Folded, noise-free, abbreviation-expanded text of a query (all its forms), ready for
     matching."""
     return " ".join(expand(fold_words(form), lang) for form in query_forms(query))

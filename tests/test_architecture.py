@@ -36,14 +36,10 @@ LAYERS = [
 ]
 
 # Pairs of modules allowed to import each other, by name, each until its owners break it (the
-# test below fails once they do, so an allowance cannot outlive its cycle). goals.smart <->
-# jobs.alignment went with the language toolkit (core/language/).
-ALLOWED_CYCLES: set[frozenset[str]] = {
-    # The interview coach (judgement modules, landed after issue 11 was written): the check
-    # suggests an example answer, and the example is checked by the check before it is shown
-    # (both imports inside functions). Its engineers pass `judge` in, or move it, to end it.
-    frozenset({"jobs.alignment", "jobs.example_answer"}),
-}
+# test below fails once they do, so an allowance cannot outlive it). None today: goals.smart <->
+# jobs.alignment went with the language toolkit (core/language/), jobs.alignment <->
+# jobs.example_answer when the check passed its judge to the example writer.
+ALLOWED_CYCLES: set[frozenset[str]] = set()
 
 
 @dataclass(frozen=True)
@@ -273,24 +269,6 @@ def test_an_allowance_only_stands_for_a_cycle_that_exists(graph):
 # or its plumbing. Their public functions say what they take and give.
 NOT_DOMAIN = {"urls", "forms", "models", "apps", "admin", "conftest", "middleware"}
 NOT_DOMAIN_PARTS = {"views", "api", "tests", "migrations", "management", "templatetags"}
-# The judgement modules and the language toolkit (core/language/): their engineers add the
-# hints.
-JUDGEMENT_PACKAGES = ("core.language",)
-JUDGEMENT = {
-    "goals.smart",
-    "goals.goal_text",
-    "taxonomy.lexicon",
-    "jobs.answer_reading",
-    "jobs.example_answer",
-    "jobs.meaning",
-    "jobs.posting_core",
-    "goals.deadlines",
-    "jobs.alignment",
-    "taxonomy.search",
-    "taxonomy.extraction",
-    "taxonomy.text",
-    "taxonomy.encoder",
-}
 # Being hardened in parallel (feed fetching, vCard import, login throttling): their hints come
 # with that work, to keep the two changes apart.
 BEING_HARDENED = {
@@ -311,9 +289,7 @@ def domain_modules():
             continue
         if parts[-1] in NOT_DOMAIN or NOT_DOMAIN_PARTS & set(parts[1:]):
             continue
-        if module in JUDGEMENT or module in BEING_HARDENED:
-            continue
-        if module.startswith(tuple(f"{package}." for package in JUDGEMENT_PACKAGES)):
+        if module in BEING_HARDENED:
             continue
         yield module, path
 

@@ -8,7 +8,7 @@ its rules and its limits.
   `find_phrases`, `function_words`
 - stemming: `stem` (light; `strong=True` for comparing two free texts)
 - language: `detect_language`, `language_scores`
-- gender forms: `gender_forms`, `strip_gender_markers`, `collapse_gender_pairs`
+- gender forms: `gender_forms`, `strip_gender_markers`
 - numbers: `find_numbers`, `parse_number`
 - durations: `find_durations`, `parse_hours`
 - dates: `find_deadline`, `find_term` (spans without a date: "long term", "à moyen terme"),
@@ -27,7 +27,7 @@ from core.language.dates import (
 from core.language.detect import LANGUAGES, detect_language, language_scores
 from core.language.durations import Duration, find_durations, parse_hours
 from core.language.folding import fold, fold_map, fold_words, original_words, span_of
-from core.language.gender import collapse_gender_pairs, gender_forms, strip_gender_markers
+from core.language.gender import gender_forms, strip_gender_markers
 from core.language.intentions import Intention, find_intentions
 from core.language.numbers import Number, find_numbers, parse_number
 from core.language.stemming import stem
@@ -43,7 +43,6 @@ __all__ = [
     "Number",
     "Token",
     "add_months",
-    "collapse_gender_pairs",
     "content_stems",
     "content_words",
     "detect_language",

@@ -40,11 +40,11 @@ __all__ = [
 ]
 
 
-def end_of_month(year, month):
+def end_of_month(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def add_months(day, months):
+def add_months(day: dt.date, months: int) -> dt.date:
     """`day` plus `months` calendar months, clamped to the end of the target month."""
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
@@ -54,7 +54,7 @@ def add_months(day, months):
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def horizon_of(deadline, today):
+def horizon_of(deadline: dt.date | None, today: dt.date) -> str | None:
     """short (≤ 12 months from today), medium (≤ 36 months), long (beyond); None if unknown/past."""
     if deadline is None or deadline < today:
         return None
@@ -394,7 +394,7 @@ def _relative(folded, today):
     return None
 
 
-def find_deadline(text, today):
+def find_deadline(text: str, today: dt.date) -> Deadline:
     """The deadline `text` states, resolved against `today`; never raises on arbitrary text."""
     folded = re.sub(r"\s+", " ", fold(text))
     try:
@@ -425,7 +425,7 @@ TERMS = re.compile(
 )
 
 
-def find_term(text):
+def find_term(text: str) -> str:
     """The career span `text` states without a date ("long term", "à moyen terme", "in the
     coming years"), folded, or ""."""
     found = TERMS.search(re.sub(r"\s+", " ", fold(text)))

@@ -27,7 +27,7 @@ _FR_ENDINGS = (
 _EN_ENDINGS = ("ing", "ship", "ships", "ness", "ity", "ful", "ly", "ous", "ed")
 
 
-def language_scores(text):
+def language_scores(text: str) -> dict[str, float]:
     """{"en": p, "fr": 1 - p}: how likely each language is, from the evidence in `text`
     (0.5 each when there is none). Never raises."""
     english = french = 0.0
@@ -55,7 +55,7 @@ def language_scores(text):
     return {"en": 1 - french_share, "fr": french_share}
 
 
-def detect_language(text, default="en"):
+def detect_language(text: str, default: str = "en") -> str:
     """ "en" or "fr" from the words of `text`; `default` when the evidence is even."""
     scores = language_scores(text)
     if scores["fr"] > scores["en"]:

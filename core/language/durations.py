@@ -59,7 +59,7 @@ class Duration:
         return None if factor is None else self.amount * factor
 
 
-def find_durations(text, lang=None):
+def find_durations(text: str, lang: str | None = None) -> list[Duration]:
     """Every duration in `text`, in order; never raises."""
     text = "" if text is None else str(text)
     folded, origin = fold_map(text)
@@ -103,7 +103,7 @@ def find_durations(text, lang=None):
 _CLOCK = re.compile(r"^\s*(?P<h>\d{1,4}):(?P<m>[0-5]\d)\s*$")
 
 
-def parse_hours(value, default_unit="hour"):
+def parse_hours(value: object, default_unit: str = "hour") -> float | None:
     """Hours in a form field holding one duration: "90 min" → 1.5, "1 h 30" → 1.5,
     "1:30" → 1.5, "1,5" → 1.5; a bare number is in `default_unit` ("hour" or "minute").
 

@@ -60,7 +60,7 @@ def _fold_raw(text):
     return "".join(map(_fold_char, text))
 
 
-def fold(text):
+def fold(text: object) -> str:
     """Lower case, no accents, plain apostrophes, single plain spaces; punctuation kept.
 
     Never raises: `None` and non-strings are read as their text ("" for None).
@@ -70,7 +70,7 @@ def fold(text):
     return _SPACES.sub(" ", _fold_raw(str(text))).strip()
 
 
-def fold_words(text):
+def fold_words(text: object) -> str:
     """Only the letters and digits of `text`, folded, single spaces: "Œnologue — cœur" →
     "oenologue coeur". "+" and "#" stay, for c++ and c#."""
     if text is None:
@@ -79,7 +79,7 @@ def fold_words(text):
 
 
 @functools.lru_cache(maxsize=64)
-def fold_map(text):
+def fold_map(text: object) -> tuple[str, tuple[int, ...]]:
     """(folded text, origin): `origin[i]` is the index in `text` of folded character i.
 
     Whitespace runs become one space and leading/trailing spaces go, as in `fold`, so
@@ -103,7 +103,7 @@ def fold_map(text):
     return "".join(folded), tuple(origin)
 
 
-def span_of(text, folded_phrase, start=0):
+def span_of(text: str, folded_phrase: str, start: int = 0) -> tuple[int, int] | None:
     """(start, end) in `text` of the first occurrence of `folded_phrase` in folded `text`
     (at or after folded index `start`), or None."""
     if not folded_phrase:
@@ -115,7 +115,7 @@ def span_of(text, folded_phrase, start=0):
     return origin[at], origin[at + len(folded_phrase) - 1] + 1
 
 
-def original_words(text, folded_phrase):
+def original_words(text: str, folded_phrase: str) -> str:
     """The stretch of `text` that `folded_phrase` (found in its folded form) came from, so that
     messages quote the person as they wrote ("M'améliorer", not "m'ameliorer"); the phrase
     itself when it is not in the text."""

@@ -2,17 +2,17 @@
 
 - `gender_forms(text)` spells every full form: "Agent / Agente de sécurité" → ["Agent de
   sécurité", "Agente de sécurité"], "Conducteur / Conductrice de bus", "préposé(e) aux
-  bénéficiaires", "infirmier.ère", "Vendeur/euse", "technicien·ne", "Animateur / -trice"; the
-  shared tail ("de bus") goes with each form, and job-board markers ("(H/F)", "(h/f/x)",
-  "m/w/d") are removed. A slash between two different words ("boucher/charcutier") is not a
-  gender pair: the text is one form.
+  bénéficiaires", "infirmier.ère", "Vendeur/euse", "technicien·ne", "Animateur / -trice",
+  "Chef / Cheffe", "Boucher-charcutier / Bouchère-charcutière", "Ingénieur commercial /
+  commerciale", "Conducteur routier / Conductrice routière de marchandises"; the shared tail
+  ("de bus", "de marchandises") goes with each form, and job-board markers ("(H/F)",
+  "(h/f/x)", "m/w/d") are removed. A slash between two different words
+  ("boucher/charcutier") is not a gender pair: the text is one form.
 - `strip_gender_markers(text)` removes the markers and the inclusive endings, keeping the form
   written first: "Préposé(e) aux bénéficiaires (H/F)" → "Préposé aux bénéficiaires".
-- `collapse_gender_pairs(text)` keeps the first form of "masculine / feminine" pairs:
-  "accrocheur/accrocheuse" → "accrocheur".
 
 Feminine endings are grammar: the table pairs a masculine ending with its feminine ("teur" /
-"trice", "eur" / "euse", "ier" / "ière", "ien" / "ienne", "if" / "ive"...).
+"trice", "eur" / "euse", "ier" / "ière", "ien" / "ienne", "if" / "ive", "f" / "ffe"...).
 """
 
 import re
@@ -20,7 +20,7 @@ import re
 from core.language.folding import fold, fold_words
 from core.language.stemming import stem
 
-__all__ = ["collapse_gender_pairs", "gender_forms", "strip_gender_markers"]
+__all__ = ["gender_forms", "strip_gender_markers"]
 
 # Gender/diversity markers of job postings: (h/f), H/F/X, (m/w/d), (f/h), M/V/X (Belgium)...
 GENDER_MARKERS = re.compile(
@@ -46,6 +46,7 @@ _PAIRS = (
     ("eux", "euse"),
     ("if", "ive"),
     ("e", "esse"),
+    ("f", "ffe"),
     ("", "e"),
 )
 # What may follow a word as a feminine ending: "(e)", ".ère", "·ne", "/euse", "/-trice"...
@@ -53,7 +54,7 @@ _FRAGMENTS = (
     "e", "es", "ne", "nes", "le", "les", "te", "tes", "se", "ses", "ere", "eres", "iere",
     "ieres", "euse", "euses", "rice", "rices", "trice", "trices", "ive", "ives", "enne",
     "ennes", "ienne", "iennes", "onne", "onnes", "elle", "elles", "ette", "ettes", "esse",
-    "sse", "eresse",
+    "sse", "eresse", "fe", "ffe",
 )  # fmt: skip
 _FRAGMENT = "|".join(sorted(_FRAGMENTS, key=len, reverse=True))
 # A word followed by an inclusive ending written inside it: "préposé(e)", "infirmier.ère",
@@ -68,7 +69,7 @@ _MAYBE_GENDERED = re.compile(r"[/(\[.·•‧⋅-]")
 _SPACES = re.compile(r"\s+")
 
 
-def strip_gender_markers(text):
+def strip_gender_markers(text: str) -> str:
     """`text` without job-board gender markers and inclusive endings (first form kept)."""
     text = GENDER_MARKERS.sub(" ", text or "")
     text = INCLUSIVE.sub(r"\1", text)
@@ -114,10 +115,17 @@ def _inside_forms(text):
 
 
 def _same_word(left, right):
-    """Whether two words are gender forms of one another ("agent" / "agente")."""
-    left, right = fold_words(left), fold_words(right)
-    if not left or not right:
+    """Whether two words are gender forms of one another ("agent" / "agente", "chef" /
+    "cheffe"); a hyphenated word part by part ("boucher-charcutier" / "bouchère-charcutière")."""
+    if fold(left) == fold(right):
+        return True  # the same word, or the same punctuation ("-")
+    left_parts, right_parts = fold_words(left).split(), fold_words(right).split()
+    if not left_parts or len(left_parts) != len(right_parts):
         return False
+    return all(_same_part(a, b) for a, b in zip(left_parts, right_parts, strict=True))
+
+
+def _same_part(left, right):
     if left == right or stem(left) == stem(right):
         return True
     return any(
@@ -132,7 +140,13 @@ def _same_word(left, right):
 
 
 def _slash_forms(left, right):
-    """The full forms of "left / right" when it is a gender pair, else None."""
+    """The full forms of "left / right" when it is a gender pair, else None.
+
+    The words `right` starts with are the gender forms of the last words of `left` (its head);
+    what follows them in `right` is the tail both forms share, and the words of `left` before
+    its head are shared too: "Agent / Agente de sécurité", "Conducteur routier / Conductrice
+    routière de marchandises", "Ingénieur commercial / commerciale".
+    """
     left_words, right_words = left.split(), right.split()
     if not left_words or not right_words:
         return None
@@ -143,19 +157,25 @@ def _slash_forms(left, right):
         first = [*left_words, *tail]
         second = [*left_words[:-1], _feminine(base, right_words[0]), *tail]
         return [" ".join(first), " ".join(second)]
-    if _same_word(left_words[-1], right_words[0]) and len(left_words) == 1:
-        # "Agent / Agente de sécurité": the tail written once, after the second form.
-        tail = right_words[1:]
-        return [" ".join([left_words[0], *tail]), right]
+    for size in range(min(len(left_words), len(right_words)), 0, -1):
+        head = left_words[len(left_words) - size :]
+        if not all(_same_word(a, b) for a, b in zip(head, right_words, strict=False)):
+            continue
+        if [fold(word) for word in head] == [fold(word) for word in right_words[:size]]:
+            if size == len(left_words) and size == len(right_words):
+                return [left, right]  # the same title twice: one form after the cleaning
+            continue  # the same words, not a pair ("chef de projet / chef de chantier")
+        before = left_words[: len(left_words) - size]
+        return [" ".join([*left_words, *right_words[size:]]), " ".join([*before, *right_words])]
     if _same_word(left_words[0], right_words[0]):
-        if len(right_words) == 1 and len(left_words) > 1:
-            # "Agent de sécurité / Agente"
+        if len(right_words) == 1:
+            # "Agent de sécurité / Agente": the tail written before the slash.
             return [left, " ".join([right_words[0], *left_words[1:]])]
-        return [left, right]  # two full forms
+        return [left, right]  # two full forms ("head waiter/head waitress")
     return None
 
 
-def gender_forms(text):
+def gender_forms(text: str) -> list[str]:
     """Every full gender form of `text`, the form written first first; markers removed.
 
     Always at least one form (the cleaned text); never raises.
@@ -167,46 +187,26 @@ def gender_forms(text):
     if not text:
         return []
     pieces = _SLASH.split(text)
-    forms = [pieces[0]]
+    # (form, gender): the masculine and feminine of a slash pair, or None when not a pair.
+    forms = [(pieces[0], None)]
     for piece in pieces[1:]:
-        pairs = _slash_forms(forms[-1], piece)
+        pairs = _slash_forms(forms[-1][0], piece)
         if pairs is None:
             # Not a gender pair: "boucher/charcutier" is one title with a slash in it.
-            forms[-1] = f"{forms[-1]}/{piece}"
+            forms[-1] = (f"{forms[-1][0]}/{piece}", None)
         else:
-            forms[-1:] = pairs
+            forms[-1:] = [(pairs[0], "m"), (pairs[1], "f")]
     expanded = []
-    for form in forms:
-        for spelled in _inside_forms(form):
+    for form, gender in forms:
+        spellings = _inside_forms(form)
+        # An ending written inside a word of a pair's form goes with that form's gender:
+        # "Serveur / Serveuse polyvalent(e)" → "Serveur polyvalent", "Serveuse polyvalente".
+        if gender == "m":
+            spellings = spellings[:1]
+        elif gender == "f":
+            spellings = spellings[-1:]
+        for spelled in spellings:
             spelled = _SPACES.sub(" ", spelled).strip(" -–|,;:")
             if spelled and spelled not in expanded:
                 expanded.append(spelled)
     return expanded or [text]
-
-
-def collapse_gender_pairs(text):
-    """Keep one form of the "masculine/feminine" pairs of French labels and job titles.
-
-    "accrocheur/accrocheuse" → "accrocheur", "Accrocheur / Accrocheuse" → "Accrocheur",
-    "agent de sécurité/agente de sécurité" → "agent de sécurité".
-    """
-    parts = [part.strip() for part in re.split(r"\s*/\s*", text or "")]
-    if len(parts) < 2:
-        return text
-    kept = [parts[0]]
-    for part in parts[1:]:
-        if _same_stem(kept[-1], part):
-            continue
-        kept.append(part)
-    return " / ".join(kept)
-
-
-def _same_stem(left, right):
-    """Whether two phrases are the gender forms of one another (same words up to the ending)."""
-    left_words, right_words = fold_words(left).split(), fold_words(right).split()
-    if not left_words or not right_words:
-        return False
-    # "technicien/technicienne de maintenance": compare the last word before / the first after.
-    return stem(left_words[-1]) == stem(right_words[0]) or [stem(w) for w in left_words] == [
-        stem(w) for w in right_words
-    ]

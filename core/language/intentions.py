@@ -219,7 +219,7 @@ def _ne_plus(words, at):
     return 0
 
 
-def find_intentions(text):
+def find_intentions(text: str) -> list[Intention]:
     """The intentions of `text`, in order (see the module's docstring); never raises."""
     text = "" if text is None else str(text)
     tokens = tokenise(text)

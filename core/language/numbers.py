@@ -61,7 +61,7 @@ NUMBER_WORDS = {**_UNITS_EN, **_UNITS_FR, "un": 1, "une": 1}
 _ALL_WORDS = sorted({*NUMBER_WORDS, *_SCALES, "quatre-vingt", "quatre-vingts"}, key=len)
 
 
-def word_number_pattern():
+def word_number_pattern() -> str:
     """A regular expression (text) matching one number word, folded, longest first."""
     return "|".join(re.escape(word) for word in reversed(_ALL_WORDS))
 
@@ -278,7 +278,9 @@ def _read_words(text, articles):
     return found
 
 
-def find_numbers(text, lang=None, words=True, articles=False):
+def find_numbers(
+    text: str, lang: str | None = None, words: bool = True, articles: bool = False
+) -> list[Number]:
     """Every number in `text` as `Number(value, start, end, text)`, in order; never raises.
 
     `lang` ("en", "fr" or None) only decides "1.200" (see the module's docstring); `words`
@@ -294,7 +296,7 @@ def find_numbers(text, lang=None, words=True, articles=False):
     return sorted(found, key=lambda number: number.start)
 
 
-def parse_number(text, lang=None):
+def parse_number(text: str, lang: str | None = None) -> float | None:
     """The value of `text` when it is exactly one number (digits or words), else None."""
     text = (text or "").strip()
     numbers = find_numbers(text, lang)

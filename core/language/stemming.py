@@ -75,6 +75,6 @@ def _strong(word):
     return light
 
 
-def stem(word, strong=False):
+def stem(word: str, strong: bool = False) -> str:
     """The stem of one folded word (see the module's docstring for `strong`)."""
     return _strong(word) if strong else _light(word)

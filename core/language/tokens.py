@@ -30,7 +30,7 @@ class Token:
     end: int
 
 
-def tokenise(text):
+def tokenise(text: str) -> list[Token]:
     """The words of `text` as `Token`s, in order; never raises."""
     text = "" if text is None else str(text)
     tokens = []
@@ -47,7 +47,7 @@ def tokenise(text):
     return tokens
 
 
-def content_words(text, lang=None):
+def content_words(text: str, lang: str | None = None) -> list[str]:
     """The folded words of `text` that carry content: no function words, time words, verbs
     of wanting, elisions or single letters."""
     stop = function_words(lang)
@@ -62,7 +62,7 @@ def content_words(text, lang=None):
     ]
 
 
-def content_stems(text, lang=None):
+def content_stems(text: str, lang: str | None = None) -> list[str]:
     """`content_words` stemmed with the strong stemmer: "Infirmière" and "infirmiers" both
     give "infirmier", so two free texts can be compared word for word."""
     return [stem(word, strong=True) for word in content_words(text, lang)]
@@ -74,7 +74,7 @@ def _phrase_pattern(phrases):
     return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
 
 
-def find_phrases(folded, phrases):
+def find_phrases(folded: str, phrases: tuple[str, ...]) -> list[str]:
     """The entries of the tuple `phrases` found as whole words in `folded`, each once, in the
     order they appear; where entries overlap the longest wins ("project manager", not
     "manager"). One compiled pattern per tuple, so a long text stays fast."""

@@ -16,7 +16,7 @@ __all__ = [
 ]
 
 
-def word_set(block):
+def word_set(block: str) -> frozenset[str]:
     """The words of a block of text, one frozenset: how the grammar lists are written."""
     return frozenset(block.split())
 
@@ -83,10 +83,10 @@ TIME_WORDS = word_set(
 )
 
 
-def function_words(lang=None):
+def function_words(lang: str | None = None) -> frozenset[str]:
     """The function words of `lang` ("en" or "fr"), or of both when `lang` is None."""
     return FUNCTION_WORDS.get(lang, _ALL)
 
 
-def is_function_word(folded_word, lang=None):
+def is_function_word(folded_word: str, lang: str | None = None) -> bool:
     return folded_word in function_words(lang)

@@ -164,6 +164,7 @@ def test_it_draws_the_horizon_at_12_and_36_months():
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2150, 12, 31))
 
 
+@settings(deadline=None)
 @given(today=dates, months=st.integers(min_value=1, max_value=600))
 def test_in_n_months_is_never_before_today_and_matches_month_arithmetic(today, months):
     found = find_deadline(f"in {months} months", today)
@@ -172,6 +173,7 @@ def test_in_n_months_is_never_before_today_and_matches_month_arithmetic(today, m
     assert find_deadline(f"dans {months} mois", today).date == found.date
 
 
+@settings(deadline=None)
 @given(today=dates, a=st.integers(min_value=0, max_value=600), b=st.integers(0, 600))
 def test_month_arithmetic_is_monotone(today, a, b):
     low, high = sorted((a, b))
@@ -181,6 +183,7 @@ def test_month_arithmetic_is_monotone(today, a, b):
     assert (result.year * 12 + result.month) - (today.year * 12 + today.month) == high
 
 
+@settings(deadline=None)
 @given(today=dates, years=st.integers(min_value=1, max_value=60))
 def test_years_are_twelve_months(today, years):
     assert find_deadline(f"within {years} years", today).date == add_months(today, 12 * years)
@@ -190,6 +193,7 @@ WORDS = {"one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12, "deux": 2, "tro
          "six mois": 6, "dix": 10, "douze": 12, "vingt": 20}  # fmt: skip
 
 
+@settings(deadline=None)
 @given(today=dates, word=st.sampled_from(["two", "three", "twelve", "deux", "trois", "dix"]))
 def test_numbers_in_words_equal_digits(today, word):
     unit = "months" if word.isascii() and word in ("two", "three", "twelve") else "mois"
@@ -200,14 +204,14 @@ def test_numbers_in_words_equal_digits(today, word):
     )
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(text=st.text(max_size=200), today=dates)
 def test_it_never_raises_on_arbitrary_text(text, today):
     found = find_deadline(text, today)
     assert found.date is None or isinstance(found.date, dt.date)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(
     text=st.lists(
         st.sampled_from(

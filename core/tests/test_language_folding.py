@@ -35,7 +35,7 @@ def test_it_folds_to_plain_words_for_matching():
     assert fold_words("Développeur C++ / C#, l’équipe") == "developpeur c++ c# l equipe"
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
 def test_folding_is_idempotent_and_lower_case_on_any_text(value):
     folded = fold(value)
@@ -46,13 +46,14 @@ def test_folding_is_idempotent_and_lower_case_on_any_text(value):
     assert words == words.lower() and "  " not in words
 
 
+@settings(deadline=None)
 @given(st.text(alphabet="abcdeéèêàçôûïœæEÉŒ' ’", max_size=40))
 def test_it_ignores_case_and_accents_everywhere(value):
     assert fold(value.upper()) == fold(value.lower())
     assert fold_words(value.upper()) == fold_words(value.lower())
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_the_map_back_to_the_text_agrees_with_folding(value):
     folded, origin = fold_map(value)
@@ -90,7 +91,7 @@ def test_it_keeps_decomposed_accents_inside_words():
     assert [t.folded for t in tokenise(text)] == ["equipe", "soignante"]
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80))
 def test_tokens_always_point_at_their_text(value):
     for token in tokenise(value):
@@ -137,6 +138,7 @@ def test_the_strong_stem_meets_across_spellings():
     assert stem("analyste") != stem("analyst")  # the light stem keeps search labels apart
 
 
+@settings(deadline=None)
 @given(st.from_regex(r"[a-z]{1,14}", fullmatch=True), st.booleans())
 def test_it_stems_every_word_to_a_non_empty_word(word, strong):
     assert stem(word, strong)
@@ -167,7 +169,7 @@ def test_it_says_when_there_is_no_evidence():
     assert detect_language("") == "en"
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80))
 def test_language_scores_are_probabilities_on_any_text(value):
     scores = language_scores(value)

@@ -79,7 +79,7 @@ def test_a_text_without_cues_has_no_intentions():
     assert find_intentions("") == []
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_it_never_raises_on_arbitrary_text(value):
     for intention in find_intentions(value):
@@ -87,7 +87,7 @@ def test_it_never_raises_on_arbitrary_text(value):
         assert value[intention.scope_start : intention.scope_end] == intention.scope
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(
     st.lists(
         st.sampled_from(

@@ -77,6 +77,7 @@ def test_articles_are_numbers_only_when_asked():
     assert [n.value for n in find_numbers("nineteen ninety")] == [19, 90]
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=0, max_value=999_999_999))
 def test_grouped_numbers_round_trip(value):
     grouped = f"{value:,}"
@@ -86,6 +87,7 @@ def test_grouped_numbers_round_trip(value):
     assert parse_number(str(value)) == value
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=0, max_value=99_999), st.integers(min_value=1, max_value=99))
 def test_decimals_round_trip_in_both_locales(whole, hundredths):
     text = f"{whole}.{hundredths:02d}"
@@ -94,7 +96,7 @@ def test_decimals_round_trip_in_both_locales(whole, hundredths):
     assert parse_number(text.replace(".", ","), "fr") == expected
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=120), st.sampled_from([None, "en", "fr"]))
 def test_it_never_raises_and_points_at_its_text(value, lang):
     for number in find_numbers(value, lang, articles=True):

@@ -5,17 +5,21 @@ goals/api/__init__.py). Everything is scoped to the caller: another person's goa
 
 import datetime
 from decimal import Decimal
+from typing import Annotated, Literal
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from core.access import get_owned_or_404, owned
 from core.api_schemas import ErrorOut, RowId
-from core.api_validation import check_model, form_invalid, form_value
+from core.api_validation import check_model, form_invalid, form_value, invalid
 from goals import plan
+from goals.effort import largest, parse_effort
 from goals.forms import DecisionForm
 from goals.models import (
     Cadence,
@@ -29,9 +33,79 @@ from goals.models import (
     Stage,
     Step,
 )
+from goals.statement_deadline import follows, settle_goal
 from taxonomy.models import Horizon
 
 router = Router()  # tagged "goals" by the package
+
+# An effort is a number of hours, or a text in hours or minutes ("30 min", "1 h 30", "1,5 h");
+# stored in hours to the hundredth (goals.effort), answered as a number of hours.
+Effort = Annotated[
+    Decimal | str | None,
+    Field(
+        description='Hours (a number), or a text in hours or minutes: "30 min", "1 h 30", "1,5 h".'
+    ),
+]
+
+
+# The statement's date and the deadline field are one fact (goals.statement_deadline): when
+# they disagree, the caller says which one is right.
+KeepDeadline = Annotated[
+    Literal["statement", "deadline"] | None,
+    Field(
+        description=(
+            "When the statement states a date other than `deadline`: which one is right. "
+            '"statement" moves the deadline to the statement\'s date, "deadline" rewrites the '
+            "statement's date phrase. Without it such a goal is refused (422)."
+        )
+    ),
+]
+
+
+def _settle_deadline(request, goal: Goal | None, data: dict, keep: str | None) -> None:
+    """Settle `data`'s statement and deadline as the goal form does (goal None: a new goal);
+    422 naming both dates when they disagree and `keep` does not say which is right."""
+    statement = data.get("statement") or (goal.statement if goal else "")
+    deadline = data.get("deadline", goal.deadline if goal else None)
+    settled = settle_goal(
+        goal,
+        statement,
+        deadline,
+        today=timezone.localdate(),
+        follows=follows(goal) if goal is not None and "deadline" not in data else None,
+        keep=keep or "",
+        lang=request.auth.language or "en",
+    )
+    if settled.conflict:
+        raise invalid(
+            {
+                "deadline": [settled.message()],
+                "keep_deadline": [
+                    _(
+                        "Say which one is right: “statement” (the goal's date) or “deadline” "
+                        "(the deadline field's)."
+                    )
+                ],
+            }
+        )
+    if settled.statement != statement:
+        data["statement"] = settled.statement
+    if settled.deadline != deadline:
+        data["deadline"] = settled.deadline
+
+
+def _with_effort(data: dict, model: type[Goal] | type[Step]) -> dict:
+    """`data` with its effort read as hours (goals.effort); 422 with the page's sentence when
+    it is not one."""
+    if data.get("estimated_effort_hours") is not None:
+        field = model._meta.get_field("estimated_effort_hours")
+        try:
+            data["estimated_effort_hours"] = parse_effort(
+                data["estimated_effort_hours"], largest(field)
+            )
+        except DjangoValidationError as error:
+            raise invalid({"estimated_effort_hours": error.messages}) from error
+    return data
 
 
 class GoalIn(Schema):
@@ -44,8 +118,9 @@ class GoalIn(Schema):
     target_value: Decimal | None = Field(None, max_digits=12, decimal_places=2)
     start_date: datetime.date | None = None
     deadline: datetime.date | None = None
-    estimated_effort_hours: Decimal | None = Field(None, ge=0, max_digits=7, decimal_places=1)
+    estimated_effort_hours: Effort = None
     review_cadence: Cadence | None = None
+    keep_deadline: KeepDeadline = None
 
 
 class GoalPatch(Schema):
@@ -58,8 +133,9 @@ class GoalPatch(Schema):
     target_value: Decimal | None = Field(None, max_digits=12, decimal_places=2)
     deadline: datetime.date | None = None
     status: GoalStatus | None = None
-    estimated_effort_hours: Decimal | None = Field(None, ge=0, max_digits=7, decimal_places=1)
+    estimated_effort_hours: Effort = None
     review_cadence: Cadence | None = None
+    keep_deadline: KeepDeadline = None
     reason: str = Field(..., min_length=1, description="Why the goal changes; kept in history.")
 
 
@@ -135,7 +211,7 @@ class StepIn(Schema):
     due_date: datetime.date | None = None
     recurrence: Recurrence = Recurrence.NONE
     recurrence_until: datetime.date | None = None
-    estimated_effort_hours: Decimal | None = Field(None, ge=0, max_digits=6, decimal_places=1)
+    estimated_effort_hours: Effort = None
 
 
 class StepPatch(Schema):
@@ -145,7 +221,7 @@ class StepPatch(Schema):
     due_date: datetime.date | None = None
     recurrence: Recurrence | None = None
     recurrence_until: datetime.date | None = None
-    estimated_effort_hours: Decimal | None = Field(None, ge=0, max_digits=6, decimal_places=1)
+    estimated_effort_hours: Effort = None
     done: bool | None = None
 
 
@@ -258,7 +334,8 @@ def list_goals(request, status: GoalStatus | None = None):
 
 @router.post("/goals", response={201: GoalOut})
 def create_goal(request, payload: GoalIn):
-    data = payload.dict(exclude_none=True)
+    data = _with_effort(payload.dict(exclude_none=True), Goal)
+    _settle_deadline(request, None, data, data.pop("keep_deadline", None))
     goal = Goal(owner=request.auth, **data)
     check_model(goal, exclude=["target_occupation"])
     plan.save_new_goal(goal)
@@ -275,8 +352,9 @@ def update_goal(request, goal_id: int, payload: GoalPatch):
     """Change a goal; the previous version is kept with `reason`."""
     goal = _goal(request, goal_id)
     before = goal.snapshot()
-    data = payload.dict(exclude_unset=True)
+    data = _with_effort(payload.dict(exclude_unset=True), Goal)
     reason = data.pop("reason")
+    _settle_deadline(request, goal, data, data.pop("keep_deadline", None))
     for name, value in data.items():
         if value is None and name in ("statement", "status"):
             continue
@@ -364,7 +442,7 @@ def list_steps(request, goal_id: int):
 
 @router.post("/goals/{int:goal_id}/steps", response={201: StepOut})
 def create_step(request, goal_id: int, payload: StepIn):
-    step = Step(goal=_goal(request, goal_id), **payload.dict())
+    step = Step(goal=_goal(request, goal_id), **_with_effort(payload.dict(), Step))
     _check_step(step)
     step.save()
     return Status(201, step)
@@ -373,7 +451,7 @@ def create_step(request, goal_id: int, payload: StepIn):
 @router.patch("/goals/{int:goal_id}/steps/{int:step_id}", response=StepOut)
 def update_step(request, goal_id: int, step_id: int, payload: StepPatch):
     step = _step(request, goal_id, step_id)
-    data = payload.dict(exclude_unset=True)
+    data = _with_effort(payload.dict(exclude_unset=True), Step)
     done = data.pop("done", None)
     for name, value in data.items():
         setattr(step, name, "" if value is None and name == "recurrence" else value)

@@ -1,6 +1,7 @@
 """Builders for goals tests."""
 
 import datetime
+import json
 
 from goals.models import CheckIn, Goal, Stage, Step
 
@@ -39,3 +40,11 @@ def make_plan(goal, size):
         CheckIn.objects.create(
             goal=goal, note=f"Win {index}", indicator_value=index, date=datetime.date(2026, 3, 1)
         )
+
+
+def api(test, method, url, body=None, user=None):
+    """`test`'s client calling the API (`url` after /api) as `user` (Alice) with a JSON body."""
+    kwargs = {"headers": test.api_headers(user)}
+    if body is not None:
+        kwargs |= {"data": json.dumps(body), "content_type": "application/json"}
+    return getattr(test.client, method)("/api" + url, **kwargs)

@@ -99,4 +99,12 @@ CASES = [
     ("Earn more money", "2026-11-22", {"specific": False, "measurable": False}),
     ("Get a job as a hairdresser by next year", "2026-11-22",
      {"specific": True, "measurable": True, "deadline": "2027-12-31"}),
+    # "less" compares like "more"; a number after it is a measure. "-er than" compares too.
+    ("Be less nervous when I present to clients by March 2027", "2026-11-22",
+     {"specific": False, "measurable": False, "time_bound": True, "deadline": "2027-03-31"}),
+    ("Work less than 35 hours a week by 2027", "2026-11-22",
+     {"specific": True, "measurable": True, "deadline": "2027-12-31"}),
+    ("Write reports faster than my colleagues", "2026-11-22",
+     {"specific": False, "measurable": False}),
+    ("Earn at least $60,000 a year as a welder", "2026-11-22", {"measurable": True}),
 ]  # fmt: skip

@@ -95,4 +95,13 @@ CASES = [
     ("Gagner plus d'argent", "2026-11-22", {"specific": False, "measurable": False}),
     ("Décrocher un emploi de coiffeuse l'an prochain", "2026-11-22",
      {"specific": True, "measurable": True, "deadline": "2027-12-31"}),
+    # « moins » compare comme « plus » ; un nombre après lui est une mesure.
+    ("Être moins nerveuse en entrevue d'ici mars 2027", "2026-11-22",
+     {"specific": False, "measurable": False, "time_bound": True, "deadline": "2027-03-31"}),
+    ("Avoir au moins 15 clients réguliers d'ici 2027", "2026-11-22",
+     {"specific": True, "measurable": True, "deadline": "2027-12-31"}),
+    ("Travailler moins de 35 heures par semaine d'ici 2027", "2026-11-22",
+     {"specific": True, "measurable": True, "deadline": "2027-12-31"}),
+    ("Gagner en autonomie dans mon poste", "2026-11-22",
+     {"specific": False, "measurable": False}),
 ]  # fmt: skip

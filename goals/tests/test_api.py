@@ -30,9 +30,15 @@ class GoalApiTests(BaseTestCase):
         self.assertIn("criteria", goal["smart"])
         url = f"/goals/{goal['id']}"
         self.assertEqual(self.call("get", url).json()["statement"], goal["statement"])
-        changed = self.call("patch", url, {"deadline": "2027-09-30", "reason": "Course delayed"})
+        # The statement says June 30: the new deadline is kept and the statement says it too.
+        changed = self.call(
+            "patch",
+            url,
+            {"deadline": "2027-09-30", "keep_deadline": "deadline", "reason": "Course delayed"},
+        )
         self.assertEqual(changed.status_code, 200, changed.content)
         self.assertEqual(changed.json()["deadline"], "2027-09-30")
+        self.assertEqual(changed.json()["statement"], "Become a data analyst by September 30, 2027")
         revisions = self.call("get", url + "/revisions").json()
         self.assertEqual(revisions[0]["snapshot"]["deadline"], "2027-06-30")
         self.assertEqual(revisions[0]["reason"], "Course delayed")

@@ -44,13 +44,17 @@ class GoalRulesTests(BaseTestCase):
             "target_value": "20",
             "start_date": "2026-01-01",
             "deadline": "2027-03-31",
+            # The statement says 2027-06-30: the deadline field's date is the one kept.
+            "keep_deadline": "deadline",
             "status": "active",
             "reason": "Sooner",
         }
         page = self.client.post(reverse("goals:edit", args=[self.goal.pk]), form)
         self.assertIn(LATE_STAGE, self.page_errors(page))
         answer = self.api(
-            "patch", f"/goals/{self.goal.pk}", {"deadline": "2027-03-31", "reason": "Sooner"}
+            "patch",
+            f"/goals/{self.goal.pk}",
+            {"deadline": "2027-03-31", "keep_deadline": "deadline", "reason": "Sooner"},
         )
         self.assertEqual(answer.status_code, 422)
         self.assertEqual(

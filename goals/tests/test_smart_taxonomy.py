@@ -66,6 +66,34 @@ class SmartTaxonomyTests(BaseTestCase):
             self.assertIs(result.specific.met, False, text)
             self.assertIs(result.measurable.met, False, text)
 
+    def test_comparatives_written_with_er_are_self_improvement(self):
+        # "stronger", "calmer", "happier" are in no label of the taxonomy: they compare.
+        for text in (
+            "Become a stronger roofer",
+            "Be a calmer florist by 2028",
+            "Get faster at thatching",
+            "Feel happier as a roofer",
+            "I want to be a much wiser florist",
+        ):
+            result = check(text, today=TODAY)
+            self.assertIs(result.specific.met, False, text)
+            self.assertIs(result.measurable.met, False, text)
+        # With a measure, the comparison is a goal.
+        measured = check("Become a faster roofer: 3 roofs a week by 2028", today=TODAY)
+        self.assertIs(measured.measurable.met, True)
+
+    def test_er_words_the_taxonomy_uses_are_nouns_not_comparatives(self):
+        Occupation.objects.create(uri="urn:test:shop", label_en="shop manager")
+        Skill.objects.create(uri="urn:test:service", label_en="customer service")
+        for text in (
+            "Become a shop manager by 2028",
+            "Become a roofer for a customer service company by 2028",
+            "Get a roofer job in the summer by 2028",
+        ):
+            result = check(text, today=TODAY)
+            self.assertIs(result.specific.met, True, text)
+            self.assertIs(result.measurable.met, True, text)
+
     def test_relevant_when_the_goal_builds_a_skill_the_target_needs(self):
         profile = Profile(hours_per_week=3, targets=["roofer"], target_ids=[self.roofer.pk])
         result = check("Complete a thatching course by 2028", today=TODAY, profile=profile)

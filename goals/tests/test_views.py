@@ -97,6 +97,8 @@ class GoalEditTests(BaseTestCase):
                 "statement": goal.statement,
                 "start_date": "2026-01-01",
                 "deadline": "2027-02-01",
+                # The statement says 2027-06-30: the person keeps the deadline field's date.
+                "keep_deadline": "deadline",
                 "baseline": "0",
                 "target_value": "20",
                 "status": "active",

@@ -1,6 +1,8 @@
 """Goal pages: the list, a goal and its action plan (stages, steps, obstacles, requirements,
 check-ins), its history. Every query is scoped to the signed-in person: others get 404."""
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -33,6 +35,7 @@ from goals.models import (
     Stage,
     Step,
 )
+from goals.views import check
 
 
 def _goal(request, pk):
@@ -65,6 +68,21 @@ def index(request):
     )
 
 
+def _form_page(request, form, goal=None):
+    """The goal form; after a refused save, with the live feedback (and the choice between
+    two deadlines) already shown, so the page works without JavaScript too."""
+    context = {"form": form, "goal": goal, "feedback_url": check.feedback_url(goal)}
+    if form.is_bound:
+        context.update(feedback=True, **check.feedback(request, request.POST, goal))
+    return render(request, "goals/goal_form.html", context)
+
+
+def _tell_settled(request, form):
+    """Say what the save did to the statement or the deadline field (goals.statement_deadline)."""
+    if form.settled is not None and form.settled.message():
+        messages.info(request, form.settled.message())
+
+
 @login_required
 def create(request):
     initial = {"statement": request.GET.get("statement", "")[:500]}
@@ -74,8 +92,9 @@ def create(request):
         goal.owner = request.user
         plan.save_new_goal(goal, save_related=form.save_m2m)
         messages.success(request, _("Goal saved."))
+        _tell_settled(request, form)
         return redirect(goal)
-    return render(request, "goals/goal_form.html", {"form": form})
+    return _form_page(request, form)
 
 
 @login_required
@@ -111,7 +130,7 @@ def detail(request, pk):
 @login_required
 def edit(request, pk):
     goal = _goal(request, pk)
-    before = goal.snapshot()
+    before, saved = goal.snapshot(), copy.copy(goal)  # the form changes `goal` as it validates
     form = GoalForm(posted(request), instance=goal, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -120,8 +139,9 @@ def edit(request, pk):
             form.save_m2m()
             plan.record_smart_result(goal)
         messages.success(request, _("Goal updated; the previous version is in its history."))
+        _tell_settled(request, form)
         return redirect(goal)
-    return render(request, "goals/goal_form.html", {"form": form, "goal": goal})
+    return _form_page(request, form, saved)
 
 
 class GoalDelete(OwnedDeleteView):

@@ -45,7 +45,7 @@ POSTINGS = {
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("key", sorted(POSTINGS))
 def test_the_example_for_every_posting_passes_the_check(key, lang):
-    example = example_answer(POSTINGS[key], lang)
+    example = example_answer(POSTINGS[key], lang, judge)
     assert judge(POSTINGS[key], example, lang) == [], example
 
 
@@ -61,7 +61,7 @@ def test_the_example_is_the_last_suggestion_and_in_the_answers_language():
 
 def test_the_example_quotes_the_postings_duties_as_the_employers():
     posting = alignment_cases_en.POSTINGS["cook"]  # "…serve our guests quickly."
-    example = example_answer(posting, "en")
+    example = example_answer(posting, "en", judge)
     assert "line cook" in example
     assert "your guests" in example
     assert not re.search(r"\bour guests\b", example)
@@ -84,5 +84,5 @@ _SENTENCES = sorted({sentence for text in POSTINGS.values() for sentence in sent
 )
 def test_the_example_passes_for_generated_postings(title, body, lang):
     posting = ". ".join([title, *body])
-    example = example_answer(posting, lang)
+    example = example_answer(posting, lang, judge)
     assert judge(posting, example, lang) == [], (posting, example)

@@ -33,6 +33,10 @@ TEXT = {
         "record": "Record the review",
         "history": "Revision history",
         "stage_too_late": "after the goal's deadline",
+        "filled": "The deadline field was filled from your goal",
+        "which": "Which deadline is right?",
+        "goals_date": "The goal's date, 2028-06-30",
+        "effort": "1.5 h",
     },
     "fr": {
         "vague": "m'améliorer en gestion",
@@ -58,6 +62,10 @@ TEXT = {
         "record": "Enregistrer le bilan",
         "history": "Historique des révisions",
         "stage_too_late": "après l'échéance de l'objectif",
+        "filled": "Le champ Échéance a été rempli d'après votre objectif",
+        "which": "Quelle échéance est la bonne\u00a0?",
+        "goals_date": "La date de l'objectif, 2028-06-30",
+        "effort": "1,5\u00a0h",
     },
 }
 
@@ -84,16 +92,32 @@ def test_goal_from_vague_to_reviewed(page, screenshot, signed_in, lang):
     expect(feedback.locator(".suggestions li").first).to_be_visible()
     screenshot("vague-goal")
 
-    # Made SMART: the criteria are met.
+    # Made SMART: the criteria are met, and the date written in the goal fills the deadline
+    # field (the two are one fact).
     statement.fill(words["smart"])
     expect(feedback.locator("[data-criterion=time_bound][data-met=yes]")).to_be_visible()
     expect(feedback.locator("[data-criterion=measurable][data-met=yes]")).to_be_visible()
+    expect(feedback.locator("[data-deadline-note]")).to_contain_text(words["filled"])
+    expect(page.locator("input[name=deadline]")).to_have_value("2028-06-30")
     page.fill("input[name=indicator_name]", words["indicator"])
     page.fill("input[name=baseline]", "0")
     page.fill("input[name=target_value]", "3")
     page.fill("input[name=start_date]", timezone.localdate().isoformat())
-    page.fill("input[name=deadline]", "2028-06-30")
     screenshot("smart-goal")
+
+    # Another date in the deadline field: the two disagree, nothing is judged on either, and
+    # the person chooses which one is right (here, the goal's: the field takes it back).
+    page.fill("input[name=deadline]", "2028-09-30")
+    page.locator("input[name=deadline]").dispatch_event("change")
+    choice = feedback.locator("[data-deadline-conflict]")
+    expect(choice).to_contain_text(words["which"])
+    expect(choice).to_contain_text("2028-09-30")
+    expect(feedback.locator("[data-criterion=time_bound][data-met=unknown]")).to_be_visible()
+    screenshot("deadline-choice")
+    choice.get_by_label(words["goals_date"]).click()  # the check runs again at once
+    expect(page.locator("input[name=deadline]")).to_have_value("2028-06-30")
+    expect(feedback.locator("[data-deadline-conflict]")).to_have_count(0)
+    expect(feedback.locator("[data-criterion=time_bound][data-met=yes]")).to_be_visible()
     page.get_by_role("button", name=words["save_goal"]).click()
     expect(page.locator("h1")).to_have_text(words["smart"])
     goal_url = page.url
@@ -117,7 +141,9 @@ def test_goal_from_vague_to_reviewed(page, screenshot, signed_in, lang):
     page.fill("input[name=title]", words["step"])
     page.select_option("select[name=stage]", label=words["stages"][0])
     page.fill("input[name=due_date]", (timezone.localdate() + _days(7)).isoformat())
+    page.fill("input[name=estimated_effort_hours]", "90 min")  # minutes are fine
     page.get_by_role("button", name=words["save"], exact=True).click()
+    expect(page.locator("main")).to_contain_text(words["effort"])
     page.get_by_role("link", name=words["add_step"], exact=True).click()
     page.fill("input[name=title]", words["weekly"])
     page.fill("input[name=due_date]", timezone.localdate().isoformat())
